@@ -1,0 +1,1 @@
+"""A checkable, data-driven explainer of one article: schema, loader, queries and figures."""

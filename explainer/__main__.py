@@ -1,0 +1,7 @@
+"""Entry point for `python -m explainer`."""
+
+import sys
+
+from explainer.cli import main
+
+sys.exit(main())

@@ -1,0 +1,49 @@
+"""Command line: `python -m explainer validate` and `python -m explainer export`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from explainer.export import to_json, write_csv
+from explainer.load import ARTICLE_ENV, DATA_DIR_ENV, DatasetInvalid, load_dataset
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit code."""
+    parser = argparse.ArgumentParser(
+        prog="python -m explainer",
+        description=f"Validate or export the dataset (override paths with ${DATA_DIR_ENV} and ${ARTICLE_ENV}).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check every data file; exit 1 listing every error")
+    export = commands.add_parser("export", help="write the validated dataset as JSON or CSV")
+    export.add_argument("--format", choices=["json", "csv"], default="json")
+    export.add_argument("--out", type=Path, help="output folder for CSV, or file for JSON (default: stdout)")
+    args = parser.parse_args(argv)
+
+    try:
+        dataset = load_dataset()
+    except DatasetInvalid as invalid:
+        for error in invalid.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(invalid.errors)} error(s) in the dataset.", file=sys.stderr)
+        return 1
+
+    if args.command == "validate":
+        counts = ", ".join(f"{len(v)} {k}" for k, v in dataset.records.items())
+        print(f"Dataset valid: {counts}.")
+        return 0
+    if args.format == "json":
+        text = to_json(dataset)
+        if args.out:
+            args.out.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return 0
+    if args.out is None:
+        parser.error("--format csv needs --out DIR")
+    for path in write_csv(dataset, args.out):
+        print(path)
+    return 0

@@ -1,0 +1,1 @@
+"""Streamlit glue: the cached dataset, the sidebar filter and reusable components."""
