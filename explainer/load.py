@@ -247,8 +247,9 @@ def _check_record(kind: str, record: Strict, ctx: _Context, errors: list[DataErr
         _check_source(record.source, (label, rid, "source"), ctx, errors)
     for number, extra in enumerate(getattr(record, "also", []), start=1):
         _check_source(extra, (label, rid, f"also.{number}"), ctx, errors)
-    if kind == "actors" and record.native_name is not None:
-        _check_source(record.native_name.source, (label, rid, "native_name.source"), ctx, errors)
+    if kind == "actors":
+        for number, name in enumerate(record.native_names, start=1):
+            _check_source(name.source, (label, rid, f"native_names.{number}.source"), ctx, errors)
     if kind == "relations":
         need("subject", record.subject, ("actors",))
         need("object", record.object, ("actors",))

@@ -126,7 +126,7 @@ class Actor(Sourced):
     name: ShortText
     kind: ActorKind
     description: Text
-    native_name: NativeName | None = None
+    native_names: list[NativeName] = Field(default_factory=list)
 
 
 class Relation(Tagged):
@@ -234,12 +234,25 @@ class TradeRecord(Tagged):
     series: Id
     label: ShortText
     partner: ShortText | None = None
-    year: int = Field(ge=1900, le=2100)
-    value: float = Field(ge=0)
+    year: int | None = Field(default=None, ge=1900, le=2100)  # None where the source gives no year
+    value: float | None = Field(default=None, ge=0)  # None for a rank-only record
+    low: float | None = Field(default=None, ge=0)
+    high: float | None = Field(default=None, ge=0)
     unit: ShortText
     rank: int | None = Field(default=None, ge=1)
-    precision: Precision
+    precision: Precision | None = None
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _has_a_value_or_rank(self) -> TradeRecord:
+        """A record states a value (with its precision), a range, or at least a rank."""
+        if self.precision == "range" and (self.low is None or self.high is None):
+            raise ValueError("precision 'range' needs both low and high")
+        if self.value is None and self.rank is None and self.precision != "range":
+            raise ValueError("a trade record needs a value, a range or a rank")
+        if self.value is not None and self.precision is None:
+            raise ValueError("a value needs its precision")
+        return self
 
 
 class Event(Tagged):

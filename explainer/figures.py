@@ -1,0 +1,266 @@
+"""DataFrame -> plotly Figure, one function per chart, no I/O."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+# Okabe–Ito: distinguishable under the common colour-vision deficiencies.
+OKABE_ITO = {
+    "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
+    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999",
+}
+ACTOR_COLOURS = {
+    "iran": OKABE_ITO["green"],
+    "united-states": OKABE_ITO["blue"],
+    "iraq": OKABE_ITO["sky"], "iraqi-government": OKABE_ITO["sky"], "iraqi-parliament": OKABE_ITO["sky"],
+    "iraqi-military": OKABE_ITO["sky"], "adil-abdul-mahdi": OKABE_ITO["sky"],
+    "popular-mobilization-units": OKABE_ITO["vermillion"], "fatah-alliance": OKABE_ITO["vermillion"],
+    "badr-organization": OKABE_ITO["vermillion"],
+    "isis": OKABE_ITO["purple"],
+    "china": OKABE_ITO["orange"],
+    "iraqi-protesters": OKABE_ITO["yellow"], "shia-iraqis": OKABE_ITO["yellow"],
+}
+OTHER = OKABE_ITO["grey"]
+HIGHLIGHT = OKABE_ITO["vermillion"]
+PRECISION_SYMBOL = {"day": "circle", "month": "square", "year": "diamond"}
+FONT = dict(size=13)
+
+
+def actor_colour(actor_id: str | None) -> str:
+    """The one colour an actor has on every chart."""
+    return ACTOR_COLOURS.get(actor_id or "", OTHER)
+
+
+def _finish(fig: go.Figure, *, title: str, source: str, height: int = 420) -> go.Figure:
+    """Common layout: a takeaway title, a source line, transparent background for light and dark themes."""
+    fig.update_layout(
+        title=dict(text=title, x=0, xanchor="left"),
+        height=height,
+        margin=dict(l=10, r=10, t=60, b=70),
+        font=FONT,
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        showlegend=fig.layout.showlegend if fig.layout.showlegend is not None else False,
+    )
+    fig.add_annotation(
+        text=f"Source: {source}", xref="paper", yref="paper", x=0, y=-0.02, yshift=-40,
+        showarrow=False, xanchor="left", yanchor="top", font=dict(size=11),
+    )
+    return fig
+
+
+def empty_figure(*, title: str = "Nothing to show", source: str = "—") -> go.Figure:
+    """A figure that says there is nothing to draw, instead of a blank chart."""
+    fig = go.Figure()
+    fig.add_annotation(text="No data matches the current filter", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _finish(fig, title=title, source=source, height=240)
+
+
+def militia_funnel_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
+    """Horizontal bars for the 113,000 -> 60,000 -> 36,000 funnel, labelled with their precision."""
+    if df.empty:
+        return empty_figure(title=title, source=source)
+    precision_word = {"approximate": "around ", "at-least": "at least ", "exact": "", "range": ""}
+    labels = [f"{precision_word.get(p, '')}{v:,.0f}" for v, p in zip(df["value"], df["precision"])]
+    fig = go.Figure(
+        go.Bar(
+            x=df["value"], y=df["label"], orientation="h", text=labels, textposition="auto",
+            marker_color=[HIGHLIGHT if i == len(df) - 1 else OTHER for i in range(len(df))],
+            hovertemplate="%{y}<br>%{text}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title="people", tickformat=",")
+    return _finish(fig, title=title, source=source, height=320)
+
+
+def seats_bar_chart(df: pd.DataFrame, *, title: str, source: str, majority: int | None = None) -> go.Figure:
+    """Seats per list, sorted, the highlighted list in colour, with the majority line."""
+    if df.empty:
+        return empty_figure(title=title, source=source)
+    ordered = df.sort_values("seats", ascending=True)
+    fig = go.Figure(
+        go.Bar(
+            x=ordered["seats"], y=ordered["list"], orientation="h", text=ordered["seats"], textposition="outside",
+            marker_color=[HIGHLIGHT if h else OTHER for h in ordered["highlight"]],
+            hovertemplate="%{y}: %{x} seats<extra></extra>",
+        )
+    )
+    if majority:
+        fig.add_vline(x=majority, line_dash="dash", line_color=OKABE_ITO["blue"])
+        fig.add_annotation(x=majority, y=1, yref="paper", text=f"Majority: {majority} seats", showarrow=False,
+                           xanchor="right", yanchor="bottom", font=dict(color=OKABE_ITO["blue"]))
+    fig.update_xaxes(title="seats", range=[0, max(majority or 0, int(ordered["seats"].max())) * 1.08])
+    fig.update_yaxes(title=None)
+    return _finish(fig, title=title, source=source, height=max(360, 22 * len(ordered) + 120))
+
+
+def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
+    """Dumbbells from preliminary to certified seats for lists whose count changed."""
+    if df.empty:
+        return empty_figure(title=title, source=source)
+    fig = go.Figure()
+    for _, row in df.iterrows():
+        fig.add_trace(go.Scatter(x=[row["preliminary"], row["certified"]], y=[row["list"]] * 2, mode="lines",
+                                 line=dict(color=OTHER, width=3), showlegend=False, hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=df["preliminary"], y=df["list"], mode="markers", name="Preliminary (May 2018)",
+                             marker=dict(symbol="circle-open", size=12, color=OKABE_ITO["blue"], line=dict(width=2))))
+    fig.add_trace(go.Scatter(x=df["certified"], y=df["list"], mode="markers", name="Certified (August 2018)",
+                             marker=dict(symbol="circle", size=12, color=HIGHLIGHT)))
+    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
+    fig.update_xaxes(title="seats")
+    return _finish(fig, title=title, source=source, height=max(260, 50 * len(df) + 140))
+
+
+def export_destinations_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
+    """Iran's exports by destination, largest first, Iraq and China in their actor colours."""
+    if df.empty:
+        return empty_figure(title=title, source=source)
+    ordered = df.sort_values("value", ascending=True)
+    colour = {"Iraq": actor_colour("iraq"), "China": actor_colour("china")}
+    fig = go.Figure(
+        go.Bar(
+            x=ordered["value"] / 1e9, y=[f"{p} ({y})" for p, y in zip(ordered["partner"], ordered["year"])],
+            orientation="h", marker_color=[colour.get(p, OTHER) for p in ordered["partner"]],
+            text=[f"${v / 1e9:,.1f}bn" for v in ordered["value"]], textposition="auto",
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title="exports, billion US dollars")
+    fig.update_yaxes(title=None)
+    return _finish(fig, title=title, source=source, height=max(320, 30 * len(ordered) + 140))
+
+
+def energy_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
+    """Iraq's reliance on Iranian energy: one marker per sourced value, grouped by measure."""
+    if df.empty:
+        return empty_figure(title=title, source=source)
+    fig = go.Figure()
+    for unit, group in df.groupby("unit", sort=True):
+        fig.add_trace(go.Scatter(
+            x=group["value"], y=group["label"], mode="markers+text", name=str(unit),
+            text=[f"{v:,.4g} {unit} ({y})" for v, y in zip(group["value"], group["year"])], textposition="middle right",
+            marker=dict(size=12, color=actor_colour("iran")), hovertemplate="%{y}: %{text}<extra></extra>",
+        ))
+    fig.update_layout(showlegend=False)
+    fig.update_xaxes(title="value (unit in each label)", rangemode="tozero")
+    fig.update_yaxes(title=None)
+    return _finish(fig, title=title, source=source, height=max(300, 36 * len(df) + 140))
+
+
+def waiver_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
+    """Each sanctions waiver as a bar from its start to its end date."""
+    if df.empty:
+        return empty_figure(title=title, source=source)
+    fig = go.Figure()
+    for _, row in df.iterrows():
+        fig.add_trace(go.Scatter(
+            x=[row["date"], row["end"]], y=[row["title"]] * 2, mode="lines+markers",
+            line=dict(color=actor_colour("united-states"), width=10), marker=dict(size=8),
+            name=row["title"], hovertemplate=f"{row['display']}: {row['days']} days<extra></extra>",
+        ))
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title=None)
+    return _finish(fig, title=title, source=source, height=max(280, 40 * len(df) + 140))
+
+
+def timeline_chart(df: pd.DataFrame, *, title: str, source: str, eras: tuple = ()) -> go.Figure:
+    """Events on a date axis, one lane per first theme, eras shaded, spans drawn as bars."""
+    if df.empty:
+        return empty_figure(title=title, source=source)
+    fig = go.Figure()
+    for label, start, end in eras:
+        fig.add_vrect(x0=start, x1=end, fillcolor=OTHER, opacity=0.15, line_width=0,
+                      annotation_text=label, annotation_position="top left", annotation_font_size=11)
+    lanes = [themes[0] if themes else "other" for themes in df["themes"]]
+    spans = df[df["end"].notna()]
+    for (_, row), lane in zip(df.iterrows(), lanes):
+        if row["end"] is not None and not pd.isna(row["end"]):
+            fig.add_trace(go.Scatter(x=[row["date"], row["end"]], y=[lane, lane], mode="lines",
+                                     line=dict(color=OTHER, width=6), hoverinfo="skip", showlegend=False))
+    del spans
+    for precision, symbol in PRECISION_SYMBOL.items():
+        mask = df["precision"] == precision
+        if not mask.any():
+            continue
+        fig.add_trace(go.Scatter(
+            x=df.loc[mask, "date"], y=[lane for lane, m in zip(lanes, mask) if m], mode="markers",
+            name=f"date known to the {precision}", customdata=df.loc[mask, ["id", "display", "title"]].values,
+            marker=dict(symbol=symbol, size=11, color=OKABE_ITO["blue"], line=dict(width=1, color="white")),
+            hovertemplate="%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
+        ))
+    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.25, x=0), hovermode="closest")
+    fig.update_yaxes(title=None, categoryorder="category descending")
+    fig.update_xaxes(title=None, type="date")
+    return _finish(fig, title=title, source=source, height=460)
+
+
+def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, source: str) -> go.Figure:
+    """Actors on a circle, relations as lines (dashed for 'opposes'), each actor in its colour."""
+    if nodes.empty:
+        return empty_figure(title=title, source=source)
+    count = len(nodes)
+    position = {
+        node_id: (math.cos(2 * math.pi * i / count), math.sin(2 * math.pi * i / count))
+        for i, node_id in enumerate(nodes["id"])
+    }
+    fig = go.Figure()
+    styles = {"opposes": "dash", "backs": "solid", "part-of": "dot", "depends-on": "dashdot", "leads": "solid",
+              "allied-with": "solid"}
+    for relation, group in edges.groupby("relation", sort=True) if not edges.empty else []:
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for _, edge in group.iterrows():
+            if edge["subject_id"] in position and edge["object_id"] in position:
+                (x0, y0), (x1, y1) = position[edge["subject_id"]], position[edge["object_id"]]
+                xs += [x0, x1, None]
+                ys += [y0, y1, None]
+        if xs:
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=str(relation), hoverinfo="skip",
+                                     line=dict(width=1.5, dash=styles.get(str(relation), "solid"), color=OTHER)))
+    fig.add_trace(go.Scatter(
+        x=[position[i][0] for i in nodes["id"]], y=[position[i][1] for i in nodes["id"]], mode="markers+text",
+        text=nodes["name"], textposition="top center", name="actors", showlegend=False,
+        marker=dict(size=14, color=[actor_colour(i) for i in nodes["id"]], line=dict(width=1, color="#555555")),
+        hovertemplate="%{text}<extra></extra>",
+    ))
+    fig.update_xaxes(visible=False, range=[-1.5, 1.5])
+    fig.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x")
+    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.05, x=0, title="relation: "))
+    return _finish(fig, title=title, source=source, height=560)
+
+
+def quote_count_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
+    """Quotes per speaker, stacked by kind (direct, partial, paraphrase)."""
+    if df.empty:
+        return empty_figure(title=title, source=source)
+    colours = {"direct": OKABE_ITO["blue"], "partial": OKABE_ITO["sky"], "paraphrase": OKABE_ITO["orange"]}
+    fig = go.Figure()
+    for kind in ("direct", "partial", "paraphrase"):
+        group = df[df["kind"] == kind]
+        if not group.empty:
+            fig.add_trace(go.Bar(x=group["quotes"], y=group["speaker"], orientation="h", name=kind,
+                                 marker_color=colours[kind], hovertemplate="%{y}: %{x} " + kind + "<extra></extra>"))
+    totals = df.groupby("speaker")["quotes"].sum().sort_values()
+    fig.update_layout(barmode="stack", showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
+    fig.update_yaxes(categoryorder="array", categoryarray=list(totals.index), title=None)
+    fig.update_xaxes(title="quotes and paraphrases", dtick=1)
+    return _finish(fig, title=title, source=source, height=max(300, 28 * len(totals) + 150))
+
+
+# Every builder and a sample-free call signature, for the one test that runs them all.
+BUILDERS = {
+    "militia_funnel_chart": militia_funnel_chart,
+    "seats_bar_chart": seats_bar_chart,
+    "seat_change_chart": seat_change_chart,
+    "export_destinations_chart": export_destinations_chart,
+    "energy_chart": energy_chart,
+    "waiver_chart": waiver_chart,
+    "timeline_chart": timeline_chart,
+    "quote_count_chart": quote_count_chart,
+}

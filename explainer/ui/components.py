@@ -1,0 +1,89 @@
+"""Reusable page pieces: charts with their data, provenance links, empty states, quote cards."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from explainer import queries
+from explainer.load import Dataset
+from explainer.text import escape_markdown
+from explainer.ui.sidebar import clear_filters
+from explainer.ui.state import ACTOR_KEY, THEME_KEY
+
+ARTICLE_PAGE = "app_pages/article.py"
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def filter_params(**extra: Any) -> dict[str, Any]:
+    """Query params that keep the current filter when following a link, plus any extras."""
+    params: dict[str, Any] = {}
+    for key in (ACTOR_KEY, THEME_KEY):
+        if st.session_state.get(key):
+            params[key] = list(st.session_state[key])
+    params.update({k: str(v) for k, v in extra.items() if v is not None})
+    return params
+
+
+def show_chart(fig: go.Figure, *, alt: str, table: pd.DataFrame, key: str, **plotly_kwargs: Any) -> Any:
+    """A chart with its screen-reader label, and the data behind it a click away with a CSV download."""
+    event = st.plotly_chart(fig, width="stretch", alt=alt, key=key, config=PLOTLY_CONFIG, **plotly_kwargs)
+    with st.expander("Data behind this chart"):
+        st.dataframe(table, hide_index=True, width="stretch")
+        st.download_button(
+            "Download CSV", table.to_csv(index=False).encode("utf-8"), file_name=f"{key}.csv",
+            mime="text/csv", key=f"{key}-csv", icon=":material/download:",
+        )
+    return event
+
+
+def empty_state(what: str) -> None:
+    """Say plainly that the filter matches nothing, with a one-click way out."""
+    st.info(f"No {what} match the current filter.", icon=":material/filter_alt_off:")
+    st.button("Clear filters", on_click=clear_filters, key=f"clear-{what.replace(' ', '-')}")
+
+
+def provenance(data: Dataset, record: Any, *, key: str) -> None:
+    """Where a record comes from: a link to its sentence in the article, or to the outside source."""
+    paragraph = queries.paragraph_of(data, record)
+    if paragraph is not None:
+        st.page_link(
+            ARTICLE_PAGE, label=f"In the article, ¶{paragraph}", icon=":material/format_quote:",
+            query_params=filter_params(para=paragraph, datum=record.id),
+        )
+    url = queries.source_url(data, record)
+    if url:
+        label = queries.source_label(data, record.source if paragraph is None else record.all_sources()[-1])
+        st.caption("Outside source — not from the article:")
+        st.link_button(f"{label} ↗", url)
+    del key
+
+
+def literal(text: str | None) -> str:
+    """Dataset text made safe for st.markdown."""
+    return escape_markdown(text or "")
+
+
+def quote_card(data: Dataset, row: pd.Series, *, search: str = "", selected: bool = False) -> None:
+    """One quote: speaker and role, the verbatim words (search matches marked), kind and paragraph link."""
+    with st.container(border=True, key=f"quote-{row['id']}"):
+        kind = {"direct": "Direct quote", "partial": "Quoted words", "paraphrase": "Paraphrase"}[row["kind"]]
+        st.markdown(f"**{literal(row['speaker'])}** · {kind}" + (" · :material/push_pin: selected" if selected else ""))
+        if row["role"]:
+            st.caption(literal(row["role"]))
+        pieces = queries.highlight_spans(row["text"], search)
+        body = "".join(
+            f":orange-background[{literal(piece)}]" if hit else literal(piece) for piece, hit in pieces
+        )
+        opening, closing = ("“", "”") if row["kind"] != "paraphrase" else ("", "")
+        st.markdown(f"{opening}{body}{closing}")
+        if row["sic"]:
+            st.caption(f"[sic] The article has “{literal(row['sic'])}”; kept as printed.")
+        if row["paragraph"] is not None:
+            st.page_link(
+                ARTICLE_PAGE, label=f"In the article, ¶{int(row['paragraph'])}", icon=":material/format_quote:",
+                query_params=filter_params(para=int(row["paragraph"]), datum=row["id"]),
+            )
