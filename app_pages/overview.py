@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explainer import queries
-from explainer.ui.components import empty_state, filter_params, literal
+from explainer.ui.components import empty_state, filter_params, literal, present
 from explainer.ui.state import current_filters, dataset
 
 data, filters = dataset(), current_filters()
@@ -28,9 +28,9 @@ for start in range(0, len(table), 3):
         with column, st.container(border=True):
             prefix = {"approximate": "~", "at-least": "≥"}.get(row["precision"], "")
             st.metric(literal(row["label"]), f"{prefix}{row['value']:,.0f}", help=f"Precision: {row['precision']}")
-            if row["span"]:
+            if present(row["span"]):
                 st.caption(f"“…{literal(row['span'])}…”")
-            if row["paragraph"] is not None:
+            if present(row["paragraph"]):
                 st.page_link("app_pages/article.py", label=f"In the article, ¶{int(row['paragraph'])}",
                              icon=":material/format_quote:", query_params=filter_params(para=int(row["paragraph"]), datum=row["id"]))
 

@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 # Okabe–Ito: distinguishable under the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -118,55 +119,65 @@ def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure
 
 
 def export_destinations_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """Iran's exports by destination, largest first, Iraq and China in their actor colours."""
-    if df.empty:
+    """Iran's exports by destination, one panel per reported period, Iraq and China in their actor colours."""
+    if df.empty or df["value"].isna().all():
         return empty_figure(title=title, source=source)
-    ordered = df.sort_values("value", ascending=True)
+    valued = df.dropna(subset=["value"])
+    periods = list(dict.fromkeys(valued["period"]))
+    fig = make_subplots(rows=len(periods), cols=1, subplot_titles=periods, vertical_spacing=0.5 / max(len(periods), 1))
     colour = {"Iraq": actor_colour("iraq"), "China": actor_colour("china")}
-    fig = go.Figure(
-        go.Bar(
-            x=ordered["value"] / 1e9, y=[f"{p} ({y})" for p, y in zip(ordered["partner"], ordered["year"])],
-            orientation="h", marker_color=[colour.get(p, OTHER) for p in ordered["partner"]],
-            text=[f"${v / 1e9:,.1f}bn" for v in ordered["value"]], textposition="auto",
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
-    )
-    fig.update_xaxes(title="exports, billion US dollars")
-    fig.update_yaxes(title=None)
-    return _finish(fig, title=title, source=source, height=max(320, 30 * len(ordered) + 140))
+    for row, period in enumerate(periods, start=1):
+        group = valued[valued["period"] == period].sort_values("value")
+        fig.add_trace(go.Bar(
+            x=group["value"] / 1e9, y=group["partner"], orientation="h",
+            marker_color=[colour.get(p, OTHER) for p in group["partner"]],
+            text=[f"${v / 1e9:,.2f}bn" for v in group["value"]], textposition="auto",
+            hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
+        ), row=row, col=1)
+    fig.update_xaxes(title="billion US dollars", row=len(periods), col=1)
+    fig.update_annotations(font_size=12, xanchor="left", x=0)
+    return _finish(fig, title=title, source=source, height=170 * len(periods) + 140)
 
 
-def energy_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """Iraq's reliance on Iranian energy: one marker per sourced value, grouped by measure."""
-    if df.empty:
+def electricity_share_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
+    """Each source's estimate of Iran's share of Iraq's electricity, by year; later estimates marked."""
+    dated = df.dropna(subset=["year", "value"]) if not df.empty else df
+    if dated.empty:
         return empty_figure(title=title, source=source)
     fig = go.Figure()
-    for unit, group in df.groupby("unit", sort=True):
+    for after, group in dated.groupby("after_article", sort=True):
         fig.add_trace(go.Scatter(
-            x=group["value"], y=group["label"], mode="markers+text", name=str(unit),
-            text=[f"{v:,.4g} {unit} ({y})" for v, y in zip(group["value"], group["year"])], textposition="middle right",
-            marker=dict(size=12, color=actor_colour("iran")), hovertemplate="%{y}: %{text}<extra></extra>",
+            x=group["year"], y=group["value"], mode="markers+text", text=group["source"],
+            textposition="middle right", textfont=dict(size=10),
+            name="after the article (2020 on)" if after else "up to the article",
+            marker=dict(size=12, color=actor_colour("iran"), symbol="diamond-open" if after else "circle",
+                        line=dict(width=2, color=actor_colour("iran"))),
+            hovertemplate="%{x}: %{y}% per %{text}<extra></extra>",
         ))
-    fig.update_layout(showlegend=False)
-    fig.update_xaxes(title="value (unit in each label)", rangemode="tozero")
-    fig.update_yaxes(title=None)
-    return _finish(fig, title=title, source=source, height=max(300, 36 * len(df) + 140))
+    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
+    fig.update_yaxes(title="% of Iraq's electricity", rangemode="tozero", ticksuffix="%")
+    fig.update_xaxes(title=None, dtick=2)
+    return _finish(fig, title=title, source=source, height=420)
 
 
 def waiver_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """Each sanctions waiver as a bar from its start to its end date."""
+    """Each sanctions waiver as a bar from its start for its stated length; later ones lighter."""
     if df.empty:
         return empty_figure(title=title, source=source)
     fig = go.Figure()
     for _, row in df.iterrows():
+        colour = OKABE_ITO["sky"] if row["after_article"] else actor_colour("united-states")
         fig.add_trace(go.Scatter(
-            x=[row["date"], row["end"]], y=[row["title"]] * 2, mode="lines+markers",
-            line=dict(color=actor_colour("united-states"), width=10), marker=dict(size=8),
-            name=row["title"], hovertemplate=f"{row['display']}: {row['days']} days<extra></extra>",
+            x=[row["date"], row["until"]], y=[row["display"]] * 2, mode="lines+markers",
+            line=dict(color=colour, width=10), marker=dict(size=8, color=colour), showlegend=False,
+            hovertemplate=f"{row['title']}<extra></extra>",
         ))
+    fig.add_vline(x=pd.Timestamp(2020, 1, 18), line_dash="dot", line_color=OTHER)
+    fig.add_annotation(x=pd.Timestamp(2020, 1, 18), y=1, yref="paper", text="article published", showarrow=False,
+                       xanchor="left", yanchor="bottom", font=dict(size=11))
     fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(title=None)
-    return _finish(fig, title=title, source=source, height=max(280, 40 * len(df) + 140))
+    fig.update_xaxes(title=None, type="date")
+    return _finish(fig, title=title, source=source, height=max(300, 34 * len(df) + 150))
 
 
 def timeline_chart(df: pd.DataFrame, *, title: str, source: str, eras: tuple = ()) -> go.Figure:
@@ -259,7 +270,7 @@ BUILDERS = {
     "seats_bar_chart": seats_bar_chart,
     "seat_change_chart": seat_change_chart,
     "export_destinations_chart": export_destinations_chart,
-    "energy_chart": energy_chart,
+    "electricity_share_chart": electricity_share_chart,
     "waiver_chart": waiver_chart,
     "timeline_chart": timeline_chart,
     "quote_count_chart": quote_count_chart,

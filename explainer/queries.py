@@ -19,6 +19,7 @@ MILITIA_FUNNEL = ("pmu-salaried-personnel", "pmu-actively-deployable-fighters", 
 KEY_FIGURES = (*MILITIA_FUNNEL, "fatah-2018-seat-rank", "iraq-iran-export-destination-rank", "soleimani-strike-weeks-before-article")
 HIGHLIGHT_LIST_ACTOR = "fatah-alliance"
 EXPORT_SERIES = "iran-export-destinations"
+ELECTRICITY_SHARE_SERIES = "iraq-electricity-share-from-iran"
 ARTICLE_DATE = dt.date(2020, 1, 18)
 ERAS = (  # (label, start, end): background bands on the timeline
     ("Iran–Iraq war", dt.date(1980, 9, 22), dt.date(1988, 8, 20)),
@@ -162,14 +163,17 @@ def trade_series(data: Dataset, filters: Filters, series: str | None = None) -> 
 
 def export_destinations(data: Dataset, filters: Filters) -> pd.DataFrame:
     """Iran's export destinations for the latest year each source gives, ranked."""
-    table = trade_series(data, filters, EXPORT_SERIES)
-    return table.sort_values(["source", "year", "value"], ascending=[True, True, False], ignore_index=True)
+    table = export_periods(trade_series(data, filters, EXPORT_SERIES))
+    return table.sort_values(["year", "period", "value"], ascending=[True, True, False], ignore_index=True)
 
 
 def energy_dependence(data: Dataset, filters: Filters) -> pd.DataFrame:
-    """Every trade record outside the export-destination series (gas, electricity)."""
+    """Every energy record outside the export and share series: gas and electricity volumes."""
     table = trade_series(data, filters)
-    return table[table["series"] != EXPORT_SERIES].reset_index(drop=True) if not table.empty else table
+    if table.empty:
+        return table
+    keep = ~table["series"].isin([EXPORT_SERIES, ELECTRICITY_SHARE_SERIES])
+    return table[keep].reset_index(drop=True)
 
 
 # --- events ----------------------------------------------------------------------------------------
@@ -201,13 +205,32 @@ def timeline(data: Dataset, filters: Filters, theme: str | None = None) -> pd.Da
 
 
 def waivers(data: Dataset, filters: Filters) -> pd.DataFrame:
-    """Trade-and-energy events with a span (the sanctions waivers), in date order."""
-    table = timeline(data, filters, theme="trade-energy")
+    """Trade-and-energy events with a stated length or end (the sanctions waivers), in date order."""
+    rows = [
+        {
+            "id": e.id, "date": pd.Timestamp(e.date), "display": e.display, "title": e.title,
+            "days": e.duration_days, "end": pd.Timestamp(e.end) if e.end else None,
+            "until": pd.Timestamp(e.end) if e.end else pd.Timestamp(e.date) + pd.Timedelta(days=e.duration_days or 0),
+            "after_article": e.date > ARTICLE_DATE, **_provenance_columns(data, e),
+        }
+        for e in filters.keep(data.events)
+        if "trade-energy" in e.themes and (e.duration_days or e.end)
+    ]
+    table = pd.DataFrame(rows, columns=_columns(rows, ["id", "date", "display", "title", "days", "until"]))
+    return table.sort_values(["date", "id"], ignore_index=True)
+
+
+def export_periods(table: pd.DataFrame) -> pd.DataFrame:
+    """Add the period each export value covers (the words after the partner in its label)."""
     if table.empty:
-        return table
-    spans = table[table["end"].notna()].copy()
-    spans["days"] = (pd.to_datetime(spans["end"]) - pd.to_datetime(spans["date"])).dt.days
-    return spans.reset_index(drop=True)
+        return table.assign(period=pd.Series(dtype=str))
+    return table.assign(period=table["label"].str.split(", ", n=1).str[1].fillna(table["year"].astype(str)))
+
+
+def electricity_share(data: Dataset, filters: Filters) -> pd.DataFrame:
+    """Estimates of the share of Iraq's electricity that Iranian gas and power supply, by year."""
+    table = trade_series(data, filters, ELECTRICITY_SHARE_SERIES)
+    return table.assign(after_article=table["year"].fillna(0) > ARTICLE_DATE.year) if not table.empty else table
 
 
 # --- quotes ----------------------------------------------------------------------------------------

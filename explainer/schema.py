@@ -262,6 +262,7 @@ class Event(Tagged):
     date: dt.date
     precision: Literal["day", "month", "year"]
     end: dt.date | None = None
+    duration_days: int | None = Field(default=None, ge=1)  # a stated length, e.g. of a waiver
     display: ShortText
     title: ShortText
     description: Text

@@ -62,9 +62,14 @@ def provenance(data: Dataset, record: Any, *, key: str) -> None:
     del key
 
 
-def literal(text: str | None) -> str:
-    """Dataset text made safe for st.markdown."""
-    return escape_markdown(text or "")
+def present(value: Any) -> bool:
+    """True for a real value; False for None, NaN and empty text (pandas turns None into NaN)."""
+    return value is not None and not (isinstance(value, float) and pd.isna(value)) and value != ""
+
+
+def literal(text: Any) -> str:
+    """Dataset text made safe for st.markdown; missing values become empty text."""
+    return escape_markdown(str(text)) if present(text) else ""
 
 
 def quote_card(data: Dataset, row: pd.Series, *, search: str = "", selected: bool = False) -> None:
@@ -72,7 +77,7 @@ def quote_card(data: Dataset, row: pd.Series, *, search: str = "", selected: boo
     with st.container(border=True, key=f"quote-{row['id']}"):
         kind = {"direct": "Direct quote", "partial": "Quoted words", "paraphrase": "Paraphrase"}[row["kind"]]
         st.markdown(f"**{literal(row['speaker'])}** · {kind}" + (" · :material/push_pin: selected" if selected else ""))
-        if row["role"]:
+        if present(row["role"]):
             st.caption(literal(row["role"]))
         pieces = queries.highlight_spans(row["text"], search)
         body = "".join(
@@ -80,9 +85,9 @@ def quote_card(data: Dataset, row: pd.Series, *, search: str = "", selected: boo
         )
         opening, closing = ("“", "”") if row["kind"] != "paraphrase" else ("", "")
         st.markdown(f"{opening}{body}{closing}")
-        if row["sic"]:
+        if present(row["sic"]):
             st.caption(f"[sic] The article has “{literal(row['sic'])}”; kept as printed.")
-        if row["paragraph"] is not None:
+        if present(row["paragraph"]):
             st.page_link(
                 ARTICLE_PAGE, label=f"In the article, ¶{int(row['paragraph'])}", icon=":material/format_quote:",
                 query_params=filter_params(para=int(row["paragraph"]), datum=row["id"]),

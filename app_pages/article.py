@@ -1,0 +1,55 @@
+"""The article once, paragraphs numbered, every data-bearing sentence marked and linked to its views."""
+
+import streamlit as st
+
+from explainer import reading
+from explainer.ui.components import filter_params, literal
+from explainer.ui.state import current_filters, dataset
+
+data, filters = dataset(), current_filters()
+article = data.article
+st.title("The article, read through its data")
+st.caption(
+    "CNN analysis, 18 January 2020. Shown once: the copy we hold repeats paragraphs 5–35 after paragraph 35, and "
+    "lacks the original opening paragraph (see Sources and method). Marked sentences back at least one datum"
+    + (" about the current filter." if filters.active else ".")
+)
+
+uses = reading.sentence_uses(data, filters)
+target = st.query_params.get("para")
+datum = st.query_params.get("datum")
+located = reading.locate_datum(data, datum) if datum else None
+target_para = located[0] if located else int(target) if target and target.isdigit() else None
+target_sentences = located[1] if located else ()
+
+for paragraph in article.paragraphs:
+    is_target = paragraph.number == target_para
+    with st.container(key=f"para-{paragraph.number}", border=is_target):
+        if paragraph.is_heading:
+            st.subheader(literal(paragraph.text), anchor=f"p{paragraph.number}")
+            continue
+        marked = uses.get(paragraph.number, {})
+        pieces = []
+        for sentence in paragraph.sentences:
+            text = literal(sentence.text)
+            if is_target and sentence.index in target_sentences:
+                pieces.append(f":blue-background[{text}]")
+            elif sentence.index in marked:
+                pieces.append(f":orange-background[{text}]")
+            else:
+                pieces.append(text)
+        st.markdown(f"**¶{paragraph.number}** " + " ".join(pieces))
+        links = [use for sentence_uses in marked.values() for use in sentence_uses]
+        if links:
+            with st.expander(f"Used by {len(links)} data point{'s' * (len(links) != 1)}", expanded=is_target):
+                for use in dict.fromkeys(links):
+                    st.page_link(use.page, label=literal(use.label), icon=":material/arrow_forward:",
+                                 query_params=filter_params(**dict(use.params)))
+
+if target_para is not None:
+    # Scroll to the linked paragraph once the page has drawn (the number is an int, never dataset text).
+    st.html(
+        f"<script>setTimeout(() => window.parent.document.querySelector('.st-key-para-{int(target_para)}')"
+        "?.scrollIntoView({block: 'center'}), 300);</script>",
+        unsafe_allow_javascript=True,
+    )

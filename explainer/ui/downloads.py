@@ -1,0 +1,31 @@
+"""Whole-dataset downloads, built once per dataset version."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import streamlit as st
+
+from explainer.export import to_csv_tables, to_json
+from explainer.load import Dataset, fingerprint
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _bundles(key: tuple, _data: Dataset) -> tuple[bytes, bytes]:
+    """The dataset as JSON bytes and as a zip of CSVs (cached on the files' fingerprint)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for kind, text in to_csv_tables(_data).items():
+            archive.writestr(f"{kind}.csv", text)
+    return to_json(_data).encode("utf-8"), buffer.getvalue()
+
+
+def dataset_downloads(data: Dataset) -> None:
+    """Two buttons: the JSON export and the CSV zip."""
+    json_bytes, zip_bytes = _bundles(fingerprint(), data)
+    left, right = st.columns(2)
+    left.download_button("Download the dataset (JSON)", json_bytes, file_name="iran-iraq-explainer.json",
+                         mime="application/json", icon=":material/download:")
+    right.download_button("Download the dataset (CSV, zip)", zip_bytes, file_name="iran-iraq-explainer-csv.zip",
+                          mime="application/zip", icon=":material/download:")

@@ -1,0 +1,126 @@
+"""Every page through AppTest from dashboard.py: it renders, it filters, it survives bad input."""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explainer.load import DATA_DIR_ENV
+from tests.conftest import MINIMAL, ROOT
+
+DASHBOARD = str(ROOT / "dashboard.py")
+PAGES = ["overview", "timeline", "actors", "militias", "elections", "trade", "quotes", "article", "sources"]
+
+
+def open_page(page: str, **params: str | list[str]) -> AppTest:
+    """Run the router, switch to a page with query params, and return the finished run."""
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"app_pages/{page}.py")
+        at.run()
+    return at
+
+
+def values(encoded: list | dict) -> list:
+    """Plotly 7 writes numeric arrays as base64 typed arrays; return plain Python numbers."""
+    if isinstance(encoded, dict) and "bdata" in encoded:
+        return np.frombuffer(base64.b64decode(encoded["bdata"]), dtype=np.dtype(encoded["dtype"])).tolist()
+    return list(encoded)
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    """The plotly JSON of every chart on the page."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_page_renders_without_exception(page_name: str) -> None:
+    at = open_page(page_name)
+    assert not at.exception, at.exception
+    assert at.title, f"{page_name} has no title"
+    assert len(at.get("plotly_chart")) <= 8
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_every_chart_has_alt_text_and_a_data_table(page_name: str) -> None:
+    at = open_page(page_name)
+    for chart in at.get("plotly_chart"):
+        assert chart.proto.alt, f"chart without alt text on {page_name}"
+    assert len(at.expander) >= len(at.get("plotly_chart"))
+
+
+def test_militia_funnel_shows_watlings_numbers() -> None:
+    at = open_page("militias")
+    bars = chart_specs(at)[0]["data"][0]
+    assert values(bars["x"]) == [113000, 60000, 36000]
+
+
+def test_elections_highlights_fatah_with_the_majority_line() -> None:
+    at = open_page("elections")
+    spec = chart_specs(at)[0]
+    bar = spec["data"][0]
+    fatah = bar["y"].index("Fatah Alliance")
+    assert bar["marker"]["color"][fatah] != bar["marker"]["color"][0]
+    assert any(shape.get("x0") == 165 for shape in spec["layout"]["shapes"])
+    assert sum(values(bar["x"])) == 329
+
+
+def test_actor_filter_from_url_by_id_narrows_quotes() -> None:
+    everything = open_page("quotes")
+    badr = open_page("quotes", actor="badr-organization")
+    cards = lambda at: [c for c in at.markdown if c.value.startswith("**") and "·" in c.value]  # noqa: E731
+    assert 0 < len(cards(badr)) < len(cards(everything))
+    assert badr.multiselect(key="actor").value == ["Badr Organization"]
+
+
+def test_actor_and_theme_filter_by_label_and_unknown_ids_dropped() -> None:
+    at = open_page("timeline", actor=["Iran", "no-such-actor"], theme="Militias and security")
+    assert not at.exception
+    assert at.multiselect(key="actor").value == ["Iran"]
+    titles = chart_specs(at)[0]["layout"]["title"]["text"]
+    assert titles
+
+
+def test_empty_filter_result_is_a_friendly_state() -> None:
+    at = open_page("quotes", q="zzzz-no-such-words")
+    assert not at.exception
+    assert any("No quotes match" in info.value for info in at.info)
+    assert any(button.label == "Clear filters" for button in at.button)
+
+
+def test_hostile_search_string_is_harmless() -> None:
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1)) :red[boo] $x^2$ .*+?(" + "a" * 150
+    at = open_page("quotes", q=hostile[:200])
+    assert not at.exception
+    assert not any("<script>" in m.value for m in at.markdown)
+
+
+def test_filters_survive_page_switch() -> None:
+    at = open_page("overview", actor="iran")
+    at.switch_page("app_pages/actors.py")
+    at.run()
+    assert at.multiselect(key="actor").value == ["Iran"]
+
+
+def test_broken_data_shows_the_error_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = tmp_path / "data"
+    shutil.copytree(MINIMAL, broken)
+    (broken / "figures.yaml").write_text("- id: x\n  value: -1\n")
+    monkeypatch.setenv(DATA_DIR_ENV, str(broken))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "The dataset has errors"
+    assert at.error
+    frame = at.dataframe[0].value
+    assert "figures.yaml" in set(frame["file"])
+    assert any("greater than or equal to 0" in m for m in frame["message"])
