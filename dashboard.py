@@ -12,7 +12,7 @@ from explainer.ui.state import get_dataset
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "app_pages"
 
-st.set_page_config(page_title="Iran's hold on Iraq — an explainer", page_icon="🧭", layout="wide")
+st.set_page_config(page_icon="🧭", layout="wide")
 
 loaded = get_dataset()
 if isinstance(loaded, DatasetInvalid):

@@ -27,7 +27,8 @@ for start in range(0, len(table), 3):
     for column, (_, row) in zip(st.columns(3), table.iloc[start : start + 3].iterrows()):
         with column, st.container(border=True):
             prefix = {"approximate": "~", "at-least": "≥"}.get(row["precision"], "")
-            st.metric(literal(row["label"]), f"{prefix}{row['value']:,.0f}", help=f"Precision: {row['precision']}")
+            st.metric(literal(row["label"]), f"{prefix}{row['value']:,.0f}",
+                      help=f"{literal(row['label'])}. Precision: {row['precision']}.")
             if present(row["span"]):
                 st.caption(f"“…{literal(row['span'])}…”")
             if present(row["paragraph"]):
