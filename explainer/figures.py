@@ -35,12 +35,12 @@ def actor_colour(actor_id: str | None) -> str:
     return ACTOR_COLOURS.get(actor_id or "", OTHER)
 
 
-def _finish(fig: go.Figure, *, title: str, source: str, height: int = 420) -> go.Figure:
+def _finish(fig: go.Figure, *, title: str, source: str, height: int = 420, top: int = 60) -> go.Figure:
     """Common layout: a takeaway title, a source line, transparent background for light and dark themes."""
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left"),
         height=height,
-        margin=dict(l=10, r=10, t=60, b=70),
+        margin=dict(l=10, r=10, t=top, b=70),
         font=FONT,
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
@@ -180,49 +180,54 @@ def waiver_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
     return _finish(fig, title=title, source=source, height=max(300, 34 * len(df) + 150))
 
 
-def timeline_chart(df: pd.DataFrame, *, title: str, source: str, eras: tuple = ()) -> go.Figure:
-    """Events on a date axis, one lane per first theme, eras shaded, spans drawn as bars."""
+def timeline_chart(
+    df: pd.DataFrame, *, title: str, source: str, eras: tuple = (), start: object = None, end: object = None
+) -> go.Figure:
+    """Events on a date axis, one lane per first theme, eras shaded, spans drawn as bars, optionally zoomed."""
+    if start is not None:
+        df = df[(df["date"] >= pd.Timestamp(start)) & (df["date"] <= pd.Timestamp(end))]
     if df.empty:
         return empty_figure(title=title, source=source)
     fig = go.Figure()
-    for label, start, end in eras:
-        fig.add_vrect(x0=start, x1=end, fillcolor=OTHER, opacity=0.15, line_width=0,
-                      annotation_text=label, annotation_position="top left", annotation_font_size=11)
-    lanes = [themes[0] if themes else "other" for themes in df["themes"]]
-    spans = df[df["end"].notna()]
-    for (_, row), lane in zip(df.iterrows(), lanes):
-        if row["end"] is not None and not pd.isna(row["end"]):
-            fig.add_trace(go.Scatter(x=[row["date"], row["end"]], y=[lane, lane], mode="lines",
-                                     line=dict(color=OTHER, width=6), hoverinfo="skip", showlegend=False))
-    del spans
+    for number, (label, era_start, era_end) in enumerate(eras):
+        if start is not None and (pd.Timestamp(era_end) < pd.Timestamp(start) or pd.Timestamp(era_start) > pd.Timestamp(end)):
+            continue
+        fig.add_vrect(x0=era_start, x1=era_end, fillcolor=OTHER, opacity=0.15, line_width=0)
+        # Alternate label heights so narrow neighbouring eras don't print over each other.
+        fig.add_annotation(x=era_start, y=1.0 + 0.07 * (number % 2), xref="x", yref="paper", text=label,
+                           showarrow=False, xanchor="left", yanchor="bottom", font=dict(size=11))
+    for _, row in df[df["end"].notna()].iterrows():
+        fig.add_trace(go.Scatter(x=[row["date"], row["end"]], y=[row["lane"], row["lane"]], mode="lines",
+                                 line=dict(color=OTHER, width=6), hoverinfo="skip", showlegend=False))
     for precision, symbol in PRECISION_SYMBOL.items():
         mask = df["precision"] == precision
         if not mask.any():
             continue
         fig.add_trace(go.Scatter(
-            x=df.loc[mask, "date"], y=[lane for lane, m in zip(lanes, mask) if m], mode="markers",
+            x=df.loc[mask, "date"], y=df.loc[mask, "lane"], mode="markers",
             name=f"date known to the {precision}", customdata=df.loc[mask, ["id", "display", "title"]].values,
             marker=dict(symbol=symbol, size=11, color=OKABE_ITO["blue"], line=dict(width=1, color="white")),
             hovertemplate="%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
         ))
-    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.25, x=0), hovermode="closest")
+    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.2, x=0), hovermode="closest")
     fig.update_yaxes(title=None, categoryorder="category descending")
-    fig.update_xaxes(title=None, type="date")
-    return _finish(fig, title=title, source=source, height=460)
+    fig.update_xaxes(title=None, type="date", range=[start, end] if start is not None else None)
+    return _finish(fig, title=title, source=source, height=460, top=110)
 
 
 def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """Actors on a circle, relations as lines (dashed for 'opposes'), each actor in its colour."""
+    """Actors with relations on a circle, relations as lines by type, each actor in its colour."""
+    linked = set(edges["subject_id"]).union(edges["object_id"]) if not edges.empty else set()
+    nodes = nodes[nodes["id"].isin(linked)] if linked else nodes.iloc[0:0]
     if nodes.empty:
         return empty_figure(title=title, source=source)
     count = len(nodes)
-    position = {
-        node_id: (math.cos(2 * math.pi * i / count), math.sin(2 * math.pi * i / count))
-        for i, node_id in enumerate(nodes["id"])
-    }
+    angle = {node_id: math.pi / 2 - 2 * math.pi * i / count for i, node_id in enumerate(nodes["id"])}
+    position = {node_id: (math.cos(a), math.sin(a)) for node_id, a in angle.items()}
     fig = go.Figure()
-    styles = {"opposes": "dash", "backs": "solid", "part-of": "dot", "depends-on": "dashdot", "leads": "solid",
+    styles = {"opposes": "dash", "backs": "solid", "part-of": "dot", "depends-on": "dashdot", "leads": "longdash",
               "allied-with": "solid"}
+    widths = {"backs": 3, "allied-with": 1.5}
     for relation, group in edges.groupby("relation", sort=True) if not edges.empty else []:
         xs: list[float | None] = []
         ys: list[float | None] = []
@@ -232,18 +237,22 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, sourc
                 xs += [x0, x1, None]
                 ys += [y0, y1, None]
         if xs:
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=str(relation), hoverinfo="skip",
-                                     line=dict(width=1.5, dash=styles.get(str(relation), "solid"), color=OTHER)))
+            fig.add_trace(go.Scatter(
+                x=xs, y=ys, mode="lines", name=str(relation), hoverinfo="skip",
+                line=dict(width=widths.get(str(relation), 2), dash=styles.get(str(relation), "solid"), color="#7f7f7f"),
+            ))
+    # Labels point outwards so neighbours on the circle don't overprint each other.
     fig.add_trace(go.Scatter(
         x=[position[i][0] for i in nodes["id"]], y=[position[i][1] for i in nodes["id"]], mode="markers+text",
-        text=nodes["name"], textposition="top center", name="actors", showlegend=False,
-        marker=dict(size=14, color=[actor_colour(i) for i in nodes["id"]], line=dict(width=1, color="#555555")),
+        text=nodes["name"], name="actors", showlegend=False,
+        textposition=["middle right" if position[i][0] >= 0 else "middle left" for i in nodes["id"]],
+        marker=dict(size=16, color=[actor_colour(i) for i in nodes["id"]], line=dict(width=1, color="#555555")),
         hovertemplate="%{text}<extra></extra>",
     ))
-    fig.update_xaxes(visible=False, range=[-1.5, 1.5])
-    fig.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x")
-    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.05, x=0, title="relation: "))
-    return _finish(fig, title=title, source=source, height=560)
+    fig.update_xaxes(visible=False, range=[-2.1, 2.1])
+    fig.update_yaxes(visible=False, range=[-1.15, 1.15])
+    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom", title="relation: "))
+    return _finish(fig, title=title, source=source, height=620, top=100)
 
 
 def quote_count_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:

@@ -189,9 +189,11 @@ def era_of(date: dt.date) -> str:
 
 def timeline(data: Dataset, filters: Filters, theme: str | None = None) -> pd.DataFrame:
     """Events in date order, with era, precision-aware display date and provenance."""
+    theme_labels = {t.id: t.label for t in data.themes}
     rows = [
         {
             "id": e.id, "date": pd.Timestamp(e.date), "end": pd.Timestamp(e.end) if e.end else None,
+            "lane": theme_labels.get(e.themes[0], e.themes[0]) if e.themes else "Other",
             "precision": e.precision, "display": e.display, "title": e.title, "description": e.description,
             "era": era_of(e.date), "after_article": e.date > ARTICLE_DATE,
             "actors": ", ".join(data.name_of(a) for a in e.actors), "themes": list(e.themes),
