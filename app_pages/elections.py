@@ -38,7 +38,7 @@ changes = queries.seat_changes(data, filters)
 if changes.empty:
     st.info("No list in the current filter changed between the preliminary and certified counts in our sources.")
 else:
-    fig = figures.seat_change_chart(changes, title="The recount moved few seats: Fatah gained one",
+    fig = figures.seat_change_chart(changes, title="Fatah gained a seat in the recount; other gaps reflect sources that disagree",
                                     source="preliminary: Rudaw, Tareeq al-Shaab, Mehr; certified: Wikipedia copies, Xinhua")
     show_chart(fig, alt="Dot plot of lists whose seat count differs between preliminary and certified results.",
                table=changes, key="seat-changes")

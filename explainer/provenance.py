@@ -60,12 +60,15 @@ def _is_heading(text: str) -> bool:
     return len(stripped) < 60 and not re.search(r"[.?!\"”:,]$", stripped)
 
 
+MIN_REPEATED_PARAGRAPHS = 3  # a lone repeated line (a sign-off, say) is not a duplicated body
+
+
 def find_repeated_tail(paragraphs: list[str]) -> tuple[int, int] | None:
     """Return (start of the repeated tail, start of its first copy), 0-based, or None."""
     n = len(paragraphs)
     for tail_start in range(1, n):
         length = n - tail_start
-        if length > tail_start:
+        if length > tail_start or length < MIN_REPEATED_PARAGRAPHS:
             continue
         for first in range(0, tail_start - length + 1):
             if paragraphs[first : first + length] == paragraphs[tail_start:]:

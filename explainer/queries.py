@@ -61,6 +61,9 @@ def source_url(data: Dataset, record: Any) -> str | None:
     return None
 
 
+PROVENANCE = ["source", "paragraph", "source_url"]
+
+
 def _provenance_columns(data: Dataset, record: Any) -> dict[str, Any]:
     """The columns every table carries so a reader can check a row."""
     return {
@@ -88,7 +91,7 @@ def figures_table(data: Dataset, filters: Filters, ids: tuple[str, ...] | None =
         }
         for f in chosen
     ]
-    return pd.DataFrame(rows, columns=_columns(rows, ["id", "label", "value", "unit", "precision"]))
+    return pd.DataFrame(rows, columns=_table_columns(["id", "label", "value", "low", "high", "unit", "precision", "as_of", "according_to", "note", "span", *PROVENANCE]))
 
 
 def militia_funnel(data: Dataset, filters: Filters) -> pd.DataFrame:
@@ -100,9 +103,9 @@ def militia_funnel(data: Dataset, filters: Filters) -> pd.DataFrame:
     return table
 
 
-def _columns(rows: list[dict[str, Any]], fallback: list[str]) -> list[str]:
-    """The columns of the first row, or a fallback so an empty table still has a shape."""
-    return list(rows[0]) if rows else fallback
+def _table_columns(columns: list[str]) -> list[str]:
+    """The full column list of a table, so an empty result has the same shape as a full one."""
+    return columns
 
 
 # --- elections ----------------------------------------------------------------------------------
@@ -119,18 +122,23 @@ def election_results(data: Dataset, filters: Filters, stage: str = "certified") 
         for r in filters.keep(data.elections)
         if r.stage == stage and r.election == ELECTION
     ]
-    table = pd.DataFrame(rows, columns=_columns(rows, ["id", "list", "seats", "highlight"]))
+    table = pd.DataFrame(rows, columns=_table_columns(["id", "list", "list_native", "leader", "seats", "votes", "vote_share", "note", "highlight", *PROVENANCE]))
     return table.sort_values(["seats", "list"], ascending=[False, True], ignore_index=True)
 
 
 def seat_changes(data: Dataset, filters: Filters) -> pd.DataFrame:
-    """Lists whose preliminary and certified seat counts differ in the sources."""
-    prelim = election_results(data, filters, "preliminary").set_index("list")["seats"]
-    final = election_results(data, filters, "certified").set_index("list")["seats"]
-    both = pd.DataFrame({"preliminary": prelim, "certified": final}).dropna()
-    changed = both[both["preliminary"] != both["certified"]].astype(int)
+    """Lists whose preliminary and certified seat counts differ, paired by record id (names vary by source)."""
+    stem = lambda table, stage: table.assign(list_id=table["id"].str.removesuffix(f"-{stage}")).set_index("list_id")  # noqa: E731
+    prelim = stem(election_results(data, filters, "preliminary"), "preliminary")
+    final = stem(election_results(data, filters, "certified"), "certified")
+    both = final[["list", "seats"]].rename(columns={"seats": "certified"}).join(
+        prelim["seats"].rename("preliminary"), how="inner"
+    )
+    changed = both[both["preliminary"] != both["certified"]].copy()
+    changed[["preliminary", "certified"]] = changed[["preliminary", "certified"]].astype(int)
     changed["change"] = changed["certified"] - changed["preliminary"]
-    return changed.reset_index(names="list").sort_values("certified", ascending=False, ignore_index=True)
+    columns = ["list", "preliminary", "certified", "change"]
+    return changed[columns].sort_values("certified", ascending=False, ignore_index=True)
 
 
 def seat_summary(data: Dataset) -> dict[str, int | None]:
@@ -157,7 +165,7 @@ def trade_series(data: Dataset, filters: Filters, series: str | None = None) -> 
         for r in filters.keep(data.trade)
         if series is None or r.series == series
     ]
-    table = pd.DataFrame(rows, columns=_columns(rows, ["id", "series", "label", "partner", "year", "value", "unit", "rank"]))
+    table = pd.DataFrame(rows, columns=_table_columns(["id", "series", "label", "partner", "year", "value", "unit", "rank", "precision", "note", *PROVENANCE]))
     return table.sort_values(["series", "year", "rank", "value"], ascending=[True, True, True, False], ignore_index=True)
 
 
@@ -202,7 +210,8 @@ def timeline(data: Dataset, filters: Filters, theme: str | None = None) -> pd.Da
         for e in filters.keep(data.events)
         if theme is None or theme in e.themes
     ]
-    table = pd.DataFrame(rows, columns=_columns(rows, ["id", "date", "display", "title", "era"]))
+    table = pd.DataFrame(rows, columns=_table_columns(["id", "date", "end", "lane", "precision", "display", "title", "description", "era", "after_article",
+         "actors", "themes", *PROVENANCE]))
     return table.sort_values(["date", "id"], ignore_index=True)
 
 
@@ -218,7 +227,7 @@ def waivers(data: Dataset, filters: Filters) -> pd.DataFrame:
         for e in filters.keep(data.events)
         if "trade-energy" in e.themes and (e.duration_days or e.end)
     ]
-    table = pd.DataFrame(rows, columns=_columns(rows, ["id", "date", "display", "title", "days", "until"]))
+    table = pd.DataFrame(rows, columns=_table_columns(["id", "date", "display", "title", "days", "end", "until", "after_article", *PROVENANCE]))
     return table.sort_values(["date", "id"], ignore_index=True)
 
 
@@ -247,7 +256,7 @@ def quotes_table(
     theme: str | None = None,
 ) -> pd.DataFrame:
     """Quotes that pass the filter, the speaker/kind/theme choices and a case-insensitive literal search."""
-    needle = search.strip().casefold()
+    needle = re.compile(re.escape(search.strip()), re.IGNORECASE) if search.strip() else None
     rows = []
     for q in filters.keep(data.quotes):
         if theme is not None and theme not in q.themes:
@@ -257,8 +266,7 @@ def quotes_table(
         if kinds and q.kind not in kinds:
             continue
         speaker = data.name_of(q.speaker) if q.speaker else "Unnamed experts"
-        haystack = f"{q.text} {speaker} {q.role or ''}".casefold()
-        if needle and needle not in haystack:
+        if needle and not needle.search(f"{q.text} {speaker} {q.role or ''}"):
             continue
         rows.append(
             {
@@ -267,7 +275,7 @@ def quotes_table(
                 "actors": list(q.actors), "themes": list(q.themes), **_provenance_columns(data, q),
             }
         )
-    table = pd.DataFrame(rows, columns=_columns(rows, ["id", "speaker", "kind", "text", "paragraph"]))
+    table = pd.DataFrame(rows, columns=_table_columns(["id", "speaker_id", "speaker", "role", "kind", "verb", "text", "sic", "actors", "themes", *PROVENANCE]))
     return table.sort_values(["paragraph", "id"], ignore_index=True)
 
 
@@ -321,7 +329,7 @@ def actors_table(data: Dataset, filters: Filters) -> pd.DataFrame:
         for a in data.actors
         if (not filters.actors or a.id in filters.actors) and (not filters.themes or mentions.get(a.id))
     ]
-    table = pd.DataFrame(rows, columns=_columns(rows, ["id", "name", "kind", "mentions"]))
+    table = pd.DataFrame(rows, columns=_table_columns(["id", "name", "kind", "description", "native_names", "mentions", *PROVENANCE]))
     return table.sort_values(["mentions", "name"], ascending=[False, True], ignore_index=True)
 
 
@@ -334,7 +342,7 @@ def relation_edges(data: Dataset, filters: Filters) -> pd.DataFrame:
         }
         for r in filters.keep(data.relations)
     ]
-    return pd.DataFrame(rows, columns=_columns(rows, ["id", "subject_id", "subject", "relation", "object_id", "object"]))
+    return pd.DataFrame(rows, columns=_table_columns(["id", "subject_id", "subject", "relation", "object_id", "object", *PROVENANCE]))
 
 
 def actor_records(data: Dataset, actor_id: str, filters: Filters) -> dict[str, pd.DataFrame]:
@@ -371,7 +379,7 @@ def sources_table(data: Dataset) -> pd.DataFrame:
         }
         for s in data.sources
     ]
-    return pd.DataFrame(rows, columns=_columns(rows, ["id", "publisher", "title", "url"]))
+    return pd.DataFrame(rows, columns=_table_columns(["id", "publisher", "title", "url", "published", "accessed", "kind", "cited_by", "note"]))
 
 
 def corrections_table(data: Dataset) -> pd.DataFrame:
@@ -380,7 +388,7 @@ def corrections_table(data: Dataset) -> pd.DataFrame:
         {"id": c.id, "kind": c.kind, "summary": c.summary, "article_text": c.article_text, "corrected": c.corrected}
         for c in data.corrections
     ]
-    return pd.DataFrame(rows, columns=_columns(rows, ["id", "kind", "summary"]))
+    return pd.DataFrame(rows, columns=_table_columns(["id", "kind", "summary", "article_text", "corrected"]))
 
 
 def record_counts(data: Dataset) -> pd.DataFrame:

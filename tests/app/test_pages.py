@@ -104,6 +104,12 @@ def test_hostile_search_string_is_harmless() -> None:
     assert not any("<script>" in m.value for m in at.markdown)
 
 
+@pytest.mark.parametrize("actor", ["china", "saddam-hussein", "sairoon-alliance"])
+def test_actor_page_for_actors_with_few_records(actor: str) -> None:
+    at = open_page("actors", actor=actor)
+    assert not at.exception, at.exception
+
+
 def test_filters_survive_page_switch() -> None:
     at = open_page("overview", actor="iran")
     at.switch_page("app_pages/actors.py")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from explainer.provenance import Article, Location, find_repeated_tail, split_sentences
@@ -12,7 +14,7 @@ SPLITS = {
     "plain": ("One sentence here. Another one there.", ["One sentence here.", "Another one there."]),
     "straight quote closes": ('He said "Go home." Then he left.', ['He said "Go home."', "Then he left."]),
     "curly quote closes": ("He said “Stop.” “No,” she said.", ["He said “Stop.”", "“No,” she said."]),
-    "question inside quotes mid-sentence": ('She asked "why?" and left. Done.', ['She asked "why?" and left.', "Done."]),
+    "question inside quotes": ('She asked "why?" and left. Done.', ['She asked "why?" and left.', "Done."]),
     "quoted question then lowercase": ('"Why?" asked Tom. He shrugged.', ['"Why?" asked Tom.', "He shrugged."]),
     "question and exclamation": ("Is it? Yes! Fine.", ["Is it?", "Yes!", "Fine."]),
     "trailing space": ("One. Two. ", ["One.", "Two."]),
@@ -36,7 +38,7 @@ def test_split_sentences_offsets_are_exact(text: str) -> None:
         assert sentence.paragraph == 7
         assert sentence.index == number
         assert sentence.text == sentence.text.strip()
-    for before, after in zip(sentences, sentences[1:]):
+    for before, after in pairwise(sentences):
         assert before.end < after.start
         assert text[before.end : after.start].strip() == ""
 
@@ -55,7 +57,11 @@ def test_split_sentences_keeps_the_closing_quote_with_its_sentence() -> None:
 # --- find_repeated_tail ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("paragraphs", [[], ["a"], ["a", "b", "c"], ["a", "b", "a", "c"], ["a", "b", "b", "c"]])
+@pytest.mark.parametrize(
+    "paragraphs",
+    [[], ["a"], ["a", "b", "c"], ["a", "b", "a", "c"], ["a", "b", "b", "c"],
+     ["a", "a"], ["a", "b", "c", "a"], ["h", "a", "b", "a", "b"]],  # tails shorter than 3 paragraphs don't count
+)
 def test_find_repeated_tail_none_when_the_end_does_not_repeat(paragraphs: list[str]) -> None:
     assert find_repeated_tail(paragraphs) is None
 
@@ -64,10 +70,8 @@ def test_find_repeated_tail_none_when_the_end_does_not_repeat(paragraphs: list[s
     "paragraphs, expected",
     [
         (["a", "b", "c", "a", "b", "c"], (3, 0)),  # the whole body twice
-        (["h", "a", "b", "a", "b"], (3, 1)),  # a heading, then a body and its copy
-        (["h", "a", "b", "c", "b", "c"], (4, 2)),  # only the last part repeats
-        (["a", "a"], (1, 0)),
-        (["a", "b", "c", "a"], (3, 0)),  # a single repeated last paragraph
+        (["h", "a", "b", "c", "a", "b", "c"], (4, 1)),  # a heading, then a body and its copy
+        (["h", "a", "b", "c", "d", "b", "c", "d"], (5, 2)),  # only the last part repeats
     ],
 )
 def test_find_repeated_tail_at_the_end(paragraphs: list[str], expected: tuple[int, int]) -> None:
@@ -77,9 +81,9 @@ def test_find_repeated_tail_at_the_end(paragraphs: list[str], expected: tuple[in
 @pytest.mark.parametrize(
     "paragraphs, expected",
     [
-        (["a", "a", "a"], (2, 0)),  # a 2-long tail would overlap its copy, so the tail is 1 long
-        (["a", "b", "a", "b", "a", "b"], (4, 0)),  # three copies: the tail may not overlap its copy
-        (["a", "b", "a", "b", "a"], (3, 1)),  # the tail "b, a" first occurs at 1
+        (["a"] * 6, (3, 0)),  # a longer tail would overlap its copy
+        (list("abcabcabc"), (6, 0)),  # three copies: the tail may not overlap its copy
+        (list("abcabcab"), (5, 2)),  # the tail "c, a, b" first occurs at 2
     ],
 )
 def test_find_repeated_tail_overlap_cases(paragraphs: list[str], expected: tuple[int, int]) -> None:
@@ -88,7 +92,8 @@ def test_find_repeated_tail_overlap_cases(paragraphs: list[str], expected: tuple
 
 @pytest.mark.parametrize(
     "paragraphs",
-    [list("abcabc"), list("xabab"), list("aaa"), list("ababab"), list("abcdbcd"), list("aaaaaaa"), list("qwertwert")],
+    [list("abcabc"), list("xabcabc"), list("aaaaaa"), list("abcabcabc"), list("abcdbcd"), list("aaaaaaa"),
+     list("qwertwert")],
 )
 def test_find_repeated_tail_invariants(paragraphs: list[str]) -> None:
     tail_start, first = find_repeated_tail(paragraphs)

@@ -1,0 +1,239 @@
+"""Plain helpers for the browser tests: the real server on a loopback port, Debian's chromium, waits, colours.
+
+Kept free of pytest fixtures so the helpers can be read (and reused) on their own; the fixtures are in conftest.py.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+DEBIAN_CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SERVER_START_TIMEOUT = 60.0  # seconds until /_stcore/health must answer "ok"
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 390, "height": 844}
+
+# (url path, title in the sidebar navigation), in navigation order.
+PAGES: list[tuple[str, str]] = [
+    ("", "Overview"),
+    ("timeline", "Timeline"),
+    ("actors", "Actors"),
+    ("militias", "Militias"),
+    ("elections", "Elections 2018"),
+    ("trade", "Trade and energy"),
+    ("quotes", "Quotes"),
+    ("article", "The article"),
+    ("sources", "Sources and method"),
+]
+PAGE_IDS = [path or "overview" for path, _ in PAGES]
+# Pages that draw at least one plotly chart: a page here with no chart at all is a failure, not a vacuous pass.
+CHART_PAGES = {"timeline", "actors", "militias", "elections", "trade", "quotes"}
+
+APP_FINISHED = "[data-testid=stApp][data-test-script-state=notRunning]"
+QUOTE_CARD = "[data-testid=stVerticalBlock][class*='st-key-quote-']"
+ERROR_ELEMENTS = "[data-testid=stException], [data-testid=stAlertContentError]"
+
+# True once the script has stopped, the page has its title, no element is stale, and every chart has its SVG.
+_DRAWN_JS = """
+() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (!document.querySelector('[data-testid=stMain] h1')) return false;
+  if (document.querySelector('[data-stale=true], [data-testid=stSkeleton]')) return false;
+  return [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+    .every(chart => chart.querySelector('.js-plotly-plot .main-svg'));
+}
+"""
+
+
+def in_ci() -> bool:
+    """CI sets CI=true: there a missing browser or package is a failure, never a skip."""
+    return os.environ.get("CI", "").strip().lower() == "true"
+
+
+def find_chromium() -> str | None:
+    """Debian's chromium: the fixed path first, then whatever `chromium` is on PATH."""
+    if os.access(DEBIAN_CHROMIUM, os.X_OK):
+        return DEBIAN_CHROMIUM
+    return shutil.which("chromium")
+
+
+def axe_script() -> str | None:
+    """axe.min.js as shipped inside the PyPI package axe-playwright-python (None when it is not installed)."""
+    spec = find_spec("axe_playwright_python")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "axe.min.js"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def free_port() -> int:
+    """A TCP port on the loopback interface that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(base_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
+            return response.status == 200 and response.read().strip() == b"ok"
+    except OSError:
+        return False
+
+
+@contextmanager
+def running_app(log_path: Path, timeout: float = SERVER_START_TIMEOUT) -> Iterator[str]:
+    """Start `streamlit run dashboard.py` from the project root with this interpreter; yield its base URL.
+
+    The server is stopped (terminate, then kill after 10 s) when the block ends, however it ends.
+    """
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false",
+    ]
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + timeout
+            while not _healthy(base_url):
+                if process.poll() is not None:
+                    raise RuntimeError(f"streamlit exited with code {process.returncode}:\n{_tail(log_path)}")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit not healthy on {base_url} after {timeout:.0f} s:\n{_tail(log_path)}")
+                time.sleep(0.25)
+            yield base_url
+        finally:
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait(timeout=10)
+
+
+def _tail(path: Path, lines: int = 40) -> str:
+    return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+
+
+def page_url(base_url: str, path: str, query: str = "") -> str:
+    """The address of a page by its url path ("" is the overview), with an optional query string."""
+    return f"{base_url}/{path}" + (f"?{query}" if query else "")
+
+
+def wait_until_finished(page: Any, settle_ms: int = 1000, timeout_ms: int = 60_000) -> None:
+    """Wait until the script has finished and everything is drawn, then let charts settle."""
+    page.wait_for_selector(APP_FINISHED, state="attached", timeout=timeout_ms)
+    page.wait_for_function(_DRAWN_JS, timeout=timeout_ms, polling=100)
+    page.wait_for_timeout(settle_ms)
+    page.wait_for_function(_DRAWN_JS, timeout=timeout_ms, polling=100)
+
+
+def open_app_page(page: Any, base_url: str, path: str, query: str = "") -> None:
+    """Navigate to a page and wait for it to finish."""
+    page.goto(page_url(base_url, path, query), wait_until="domcontentloaded")
+    wait_until_finished(page)
+
+
+def quotes_matching(page: Any) -> int:
+    """The N of the quotes page's "N of M quotes match." line."""
+    text = page.locator("[data-testid=stMain]").get_by_text(re.compile(r"of \d+ quotes match")).first.inner_text()
+    match = re.search(r"(\d+)\s+of\s+\d+\s+quotes match", text)
+    assert match, f"no quote count in {text!r}"
+    return int(match.group(1))
+
+
+def sidebar_multiselect_values(page: Any, key: str) -> list[str]:
+    """The chosen options (tags) of a bound multiselect, by widget key."""
+    return [t.strip() for t in page.locator(f".st-key-{key} [data-baseweb=tag]").all_inner_texts()]
+
+
+# --- colours -------------------------------------------------------------------------------------------------
+
+# Any CSS colour the browser understands, to [r, g, b, a] (0-255, alpha 0-1), by painting one canvas pixel.
+_RGBA_JS = """
+(colors) => {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 1;
+  const ctx = canvas.getContext('2d', {willReadFrequently: true});
+  return colors.map(c => {
+    ctx.clearRect(0, 0, 1, 1);
+    ctx.fillStyle = '#000'; ctx.fillStyle = c;
+    ctx.fillRect(0, 0, 1, 1);
+    const d = ctx.getImageData(0, 0, 1, 1).data;
+    return [d[0], d[1], d[2], d[3] / 255];
+  });
+}
+"""
+
+# The computed text colour of an element and the backgrounds from it up to the root (innermost first).
+_LAYERS_JS = """
+(el) => {
+  const layers = [];
+  for (let e = el; e; e = e.parentElement) layers.push(getComputedStyle(e).backgroundColor);
+  return {color: getComputedStyle(el).color, backgrounds: layers};
+}
+"""
+
+Rgb = tuple[float, float, float]
+
+
+def to_rgba(page: Any, colors: list[str]) -> list[list[float]]:
+    """Resolve CSS colour strings in the page to RGBA."""
+    return page.evaluate(_RGBA_JS, colors)
+
+
+def blend(top: list[float], bottom: Rgb) -> Rgb:
+    """An RGBA colour painted over an opaque one."""
+    alpha = top[3]
+    return tuple(top[i] * alpha + bottom[i] * (1 - alpha) for i in range(3))  # type: ignore[return-value]
+
+
+def relative_luminance(rgb: Rgb) -> float:
+    """WCAG 2 relative luminance of an sRGB colour (0-255 channels)."""
+    def channel(value: float) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: Rgb, b: Rgb) -> float:
+    """WCAG 2 contrast ratio, 1 to 21."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def effective_colors(page: Any, locator: Any) -> tuple[Rgb, Rgb]:
+    """(text colour, background behind it) of an element, every translucent layer composited over white."""
+    layers = locator.evaluate(_LAYERS_JS)
+    resolved = to_rgba(page, [layers["color"], *layers["backgrounds"]])
+    text, backgrounds = resolved[0], resolved[1:]
+    background: Rgb = (255.0, 255.0, 255.0)  # the canvas under the root element
+    for layer in reversed(backgrounds):  # outermost first
+        background = blend(layer, background)
+    return blend(text, background), background
+
+
+def css_rgb(rgb: Rgb) -> str:
+    return "#" + "".join(f"{round(v):02x}" for v in rgb)

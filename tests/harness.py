@@ -1,0 +1,110 @@
+"""Run the real app on a loopback port and drive it in Debian's Chromium (tests, benchmarks, screenshots)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+APP_READY = "[data-testid=stApp][data-test-script-state=notRunning]"
+
+# Resolves once everything is drawn: the script has stopped, each chart has its SVG, and the DOM has
+# been quiet for `quiet` ms. Returns the time of the last DOM change, in ms since navigation start.
+VISUALLY_COMPLETE_JS = """
+async ({quiet, timeout}) => {
+  let last = performance.now();
+  const observer = new MutationObserver(() => { last = performance.now(); });
+  observer.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+  const started = performance.now();
+  const drawn = () => {
+    const app = document.querySelector('[data-testid=stApp]');
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (document.querySelector('[data-testid=stSkeleton], [data-stale=true]')) return false;
+    return [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+      .every(chart => chart.querySelector('.main-svg'));
+  };
+  while (performance.now() - started < timeout) {
+    if (drawn() && performance.now() - last >= quiet) { observer.disconnect(); return last; }
+    await new Promise(resolve => setTimeout(resolve, 25));
+  }
+  observer.disconnect();
+  throw new Error('page did not become visually complete');
+}
+"""
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium, if installed."""
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running_app(env: dict[str, str] | None = None, timeout: float = 60) -> Iterator[str]:
+    """Start `streamlit run dashboard.py` on a free loopback port; yield its base URL; stop it afterwards."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
+        "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None:
+                raise RuntimeError(f"server exited: {process.stderr.read().decode(errors='replace')[-2000:]}")
+            if time.monotonic() > deadline:
+                raise RuntimeError("server did not answer its health check in time")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """Debian's chromium through Playwright."""
+    path = chromium_path()
+    if path is None:
+        raise RuntimeError("chromium is not installed (apt-get install chromium)")
+    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+
+
+def wait_visually_complete(page: Any, quiet_ms: int = 300, timeout_ms: int = 30000) -> float:
+    """Wait until the page is drawn and still; return ms from navigation start to its last change."""
+    page.wait_for_selector(APP_READY, timeout=timeout_ms)
+    return float(page.evaluate(VISUALLY_COMPLETE_JS, {"quiet": quiet_ms, "timeout": timeout_ms}))
