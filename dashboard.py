@@ -22,7 +22,8 @@ if isinstance(loaded, DatasetInvalid):
     st.error(f"{len(loaded.errors)} problem(s) found in the data files. Nothing is shown until they are fixed.")
     st.dataframe(
         pd.DataFrame([vars(e) for e in loaded.errors], columns=["file", "record", "field", "message"]),
-        hide_index=True, width="stretch",
+        hide_index=True,
+        width="stretch",
     )
     st.caption("Run `python -m explainer validate` for the same list in a terminal.")
     st.stop()

@@ -14,10 +14,19 @@ edges = queries.relation_edges(data, filters)
 if actors.empty:
     empty_state("actors")
     st.stop()
-fig = figures.network_chart(actors, edges, title="Iran backs the militias; the protesters oppose both Iran and the US",
-                            source="the article; each relation is tied to its sentence (see table)")
-show_chart(fig, alt=f"Network of {len(actors)} actors and {len(edges)} relations: backs, opposes, part of, depends on, "
-           "leads, allied with.", table=edges, key="network")
+fig = figures.network_chart(
+    actors,
+    edges,
+    title="Iran backs the militias; the protesters oppose both Iran and the US",
+    source="the article; each relation is tied to its sentence (see table)",
+)
+show_chart(
+    fig,
+    alt=f"Network of {len(actors)} actors and {len(edges)} relations: backs, opposes, part of, depends on, "
+    "leads, allied with.",
+    table=edges,
+    key="network",
+)
 
 names = dict(zip(actors["name"], actors["id"]))
 choice = st.selectbox("Profile", list(names), key="profile", bind="query-params")
@@ -29,13 +38,21 @@ with st.container(border=True):
     provenance(data, actor, key=f"actor-{actor.id}")
 
 related = queries.actor_records(data, actor.id, filters)
-relations, quotes, events = st.tabs([f"Relations ({len(related['relations'])})", f"Quotes ({len(related['quotes'])})",
-                                     f"Events ({len(related['events'])})"])
+relations, quotes, events = st.tabs(
+    [
+        f"Relations ({len(related['relations'])})",
+        f"Quotes ({len(related['quotes'])})",
+        f"Events ({len(related['events'])})",
+    ]
+)
 with relations:
     st.dataframe(related["relations"][["subject", "relation", "object", "source"]], hide_index=True, width="stretch")
 with quotes:
     for _, row in related["quotes"].iterrows():
         quote_card(data, row)
 with events:
-    st.dataframe(related["events"][["display", "title", "source"]] if not related["events"].empty else related["events"],
-                 hide_index=True, width="stretch")
+    st.dataframe(
+        related["events"][["display", "title", "source"]] if not related["events"].empty else related["events"],
+        hide_index=True,
+        width="stretch",
+    )

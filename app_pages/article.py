@@ -43,8 +43,12 @@ for paragraph in article.paragraphs:
         if links:
             with st.expander(f"Used by {len(links)} data point{'s' * (len(links) != 1)}", expanded=is_target):
                 for use in dict.fromkeys(links):
-                    st.page_link(use.page, label=literal(use.label), icon=":material/arrow_forward:",
-                                 query_params=filter_params(**dict(use.params)))
+                    st.page_link(
+                        use.page,
+                        label=literal(use.label),
+                        icon=":material/arrow_forward:",
+                        query_params=filter_params(**dict(use.params)),
+                    )
 
 if target_para is not None:
     # Scroll to the linked paragraph once the page has drawn (the number is an int, never dataset text).

@@ -24,24 +24,45 @@ if certified.empty:
     empty_state("election results")
 else:
     fatah = certified[certified["highlight"]]
-    takeaway = (f"Fatah won {int(fatah['seats'].iloc[0])} seats, second only to Sairoon; no list came near a majority"
-                if not fatah.empty else "Seats won by each list; no list came near a majority")
-    fig = figures.seats_bar_chart(certified, title=takeaway, majority=summary["majority"],
-                                  source="certified results (Aug 2018) as given by Wikipedia copies; see table")
-    show_chart(fig, alt=f"Bar chart of seats won by {len(certified)} lists in Iraq's 2018 election, sorted; "
-               "Fatah highlighted; dashed line at the 165-seat majority.", table=certified, key="seats-certified")
+    takeaway = (
+        f"Fatah won {int(fatah['seats'].iloc[0])} seats, second only to Sairoon; no list came near a majority"
+        if not fatah.empty
+        else "Seats won by each list; no list came near a majority"
+    )
+    fig = figures.seats_bar_chart(
+        certified,
+        title=takeaway,
+        majority=summary["majority"],
+        source="certified results (Aug 2018) as given by Wikipedia copies; see table",
+    )
+    show_chart(
+        fig,
+        alt=f"Bar chart of seats won by {len(certified)} lists in Iraq's 2018 election, sorted; "
+        "Fatah highlighted; dashed line at the 165-seat majority.",
+        table=certified,
+        key="seats-certified",
+    )
 
 st.subheader("Preliminary vs certified")
-st.caption("IHEC announced results on 19 May 2018; after a manual recount the Federal Supreme Court ratified them in "
-           "August 2018. Sources disagree on some preliminary counts; each note says how.")
+st.caption(
+    "IHEC announced results on 19 May 2018; after a manual recount the Federal Supreme Court ratified them in "
+    "August 2018. Sources disagree on some preliminary counts; each note says how."
+)
 changes = queries.seat_changes(data, filters)
 if changes.empty:
     st.info("No list in the current filter changed between the preliminary and certified counts in our sources.")
 else:
-    fig = figures.seat_change_chart(changes, title="Fatah gained a seat in the recount; other gaps reflect sources that disagree",
-                                    source="preliminary: Rudaw, Tareeq al-Shaab, Mehr; certified: Wikipedia copies, Xinhua")
-    show_chart(fig, alt="Dot plot of lists whose seat count differs between preliminary and certified results.",
-               table=changes, key="seat-changes")
+    fig = figures.seat_change_chart(
+        changes,
+        title="Fatah gained a seat in the recount; other gaps reflect sources that disagree",
+        source="preliminary: Rudaw, Tareeq al-Shaab, Mehr; certified: Wikipedia copies, Xinhua",
+    )
+    show_chart(
+        fig,
+        alt="Dot plot of lists whose seat count differs between preliminary and certified results.",
+        table=changes,
+        key="seat-changes",
+    )
 
 st.subheader("Votes")
 voted = certified.dropna(subset=["votes"]) if not certified.empty else certified

@@ -17,7 +17,9 @@ st.markdown(
     "shifting. The experts it quotes warn that a US withdrawal would let Iran's influence grow, though Iran "
     "has not won over Iraqis, many of whom reject both powers."
 )
-st.caption("Everything below is checkable: each number links to the sentence it comes from. Vantage point: January 2020.")
+st.caption(
+    "Everything below is checkable: each number links to the sentence it comes from. Vantage point: January 2020."
+)
 
 st.subheader("The key numbers")
 table = queries.figures_table(data, filters, queries.KEY_FIGURES)
@@ -27,13 +29,20 @@ for start in range(0, len(table), 3):
     for column, (_, row) in zip(st.columns(3), table.iloc[start : start + 3].iterrows()):
         with column, st.container(border=True):
             prefix = {"approximate": "~", "at-least": "≥"}.get(row["precision"], "")
-            st.metric(literal(row["label"]), f"{prefix}{row['value']:,.0f}",
-                      help=f"{literal(row['label'])}. Precision: {row['precision']}.")
+            st.metric(
+                literal(row["label"]),
+                f"{prefix}{row['value']:,.0f}",
+                help=f"{literal(row['label'])}. Precision: {row['precision']}.",
+            )
             if present(row["span"]):
                 st.caption(f"“…{literal(row['span'])}…”")
             if present(row["paragraph"]):
-                st.page_link("app_pages/article.py", label=f"In the article, ¶{int(row['paragraph'])}",
-                             icon=":material/format_quote:", query_params=filter_params(para=int(row["paragraph"]), datum=row["id"]))
+                st.page_link(
+                    "app_pages/article.py",
+                    label=f"In the article, ¶{int(row['paragraph'])}",
+                    icon=":material/format_quote:",
+                    query_params=filter_params(para=int(row["paragraph"]), datum=row["id"]),
+                )
 
 st.subheader("Explore")
 pages = [

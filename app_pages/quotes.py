@@ -9,20 +9,28 @@ from explainer.ui.state import current_filters, dataset
 KIND_LABELS = {"direct": "Direct quote", "partial": "Quoted words", "paraphrase": "Paraphrase"}
 data, filters = dataset(), current_filters()
 st.title("Quotes: who said what")
-st.caption("Every direct quote and attributed paraphrase in the article, verbatim. Search and filters are in the "
-           "address bar, so a search result can be shared.")
+st.caption(
+    "Every direct quote and attributed paraphrase in the article, verbatim. Search and filters are in the "
+    "address bar, so a search result can be shared."
+)
 
 speaker_names = queries.speakers(data)
 by_name = {name: sid for sid, name in speaker_names.items()}
 left, middle, right = st.columns([2, 2, 1])
-search = left.text_input("Search the quotes", key="q", bind="query-params", max_chars=200,
-                         placeholder="e.g. withdrawal, Iran, corruption")
-chosen_speakers = middle.multiselect("Speaker", list(by_name), key="speaker", bind="query-params", placeholder="All speakers")
-chosen_kinds = right.multiselect("Kind", list(KIND_LABELS.values()), key="kind", bind="query-params", placeholder="All kinds")
+search = left.text_input(
+    "Search the quotes", key="q", bind="query-params", max_chars=200, placeholder="e.g. withdrawal, Iran, corruption"
+)
+chosen_speakers = middle.multiselect(
+    "Speaker", list(by_name), key="speaker", bind="query-params", placeholder="All speakers"
+)
+chosen_kinds = right.multiselect(
+    "Kind", list(KIND_LABELS.values()), key="kind", bind="query-params", placeholder="All kinds"
+)
 
 kind_ids = tuple(k for k, label in KIND_LABELS.items() if label in chosen_kinds)
-table = queries.quotes_table(data, filters, search=search or "", kinds=kind_ids,
-                             speakers=tuple(by_name[name] for name in chosen_speakers))
+table = queries.quotes_table(
+    data, filters, search=search or "", kinds=kind_ids, speakers=tuple(by_name[name] for name in chosen_speakers)
+)
 st.markdown(f"**{len(table)}** of {len(data.quotes)} quotes match.")
 if table.empty:
     empty_state("quotes")
@@ -34,7 +42,14 @@ for _, row in table.iterrows():
 
 counts = queries.quote_counts(table)
 top = counts.groupby("speaker")["quotes"].sum().idxmax()
-fig = figures.quote_count_chart(counts, title=f"{top} is quoted or paraphrased most often here",
-                                source="the article (quotes and paraphrases counted by speaker)")
-show_chart(fig, alt="Stacked bar chart of how many direct quotes, quoted words and paraphrases each speaker has.",
-           table=counts, key="quote-counts")
+fig = figures.quote_count_chart(
+    counts,
+    title=f"{top} is quoted or paraphrased most often here",
+    source="the article (quotes and paraphrases counted by speaker)",
+)
+show_chart(
+    fig,
+    alt="Stacked bar chart of how many direct quotes, quoted words and paraphrases each speaker has.",
+    table=counts,
+    key="quote-counts",
+)

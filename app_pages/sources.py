@@ -29,8 +29,12 @@ st.subheader("Corrections log")
 st.dataframe(queries.corrections_table(data), hide_index=True, width="stretch")
 
 st.subheader("Outside sources")
-st.dataframe(queries.sources_table(data), hide_index=True, width="stretch",
-             column_config={"url": st.column_config.LinkColumn("url")})
+st.dataframe(
+    queries.sources_table(data),
+    hide_index=True,
+    width="stretch",
+    column_config={"url": st.column_config.LinkColumn("url")},
+)
 
 st.subheader("Data dictionary")
 with st.expander("Every file and field"):

@@ -24,8 +24,15 @@ from playwright.sync_api import sync_playwright
 from tests.harness import ROOT, launch_chromium, running_app, wait_visually_complete
 
 PAGES = {
-    "overview": "", "timeline": "timeline", "actors": "actors", "militias": "militias", "elections": "elections",
-    "trade": "trade", "quotes": "quotes", "article": "article", "sources": "sources",
+    "overview": "",
+    "timeline": "timeline",
+    "actors": "actors",
+    "militias": "militias",
+    "elections": "elections",
+    "trade": "trade",
+    "quotes": "quotes",
+    "article": "article",
+    "sources": "sources",
 }
 FLOOR_ENV = {"EXPLAINER_FLOOR_PAGE": "1"}
 BUDGET = {"ratio": 1.2, "script_ms": 100.0, "filter_ms": 500.0}
@@ -105,8 +112,10 @@ def main() -> int:
                 for name, path in PAGES.items():
                     loads["floor"].append(load_time(browser, f"{url}/floor"))
                     loads[name].append(load_time(browser, f"{url}/{path}"))
-            filters = {name: statistics.median(filter_change_time(browser, f"{url}/{path}") for _ in range(3))
-                       for name, path in PAGES.items()}
+            filters = {
+                name: statistics.median(filter_change_time(browser, f"{url}/{path}") for _ in range(3))
+                for name, path in PAGES.items()
+            }
         browser.close()
     scripts = warm_script_times(max(args.loads, 5))
 
@@ -115,25 +124,39 @@ def main() -> int:
     for name in PAGES:
         load = statistics.median(loads[name])
         row = {
-            "page": name, "load_ms": round(load), "ratio_to_floor": round(load / floor, 2),
-            "script_ms": round(scripts[name], 1), "filter_change_ms": round(filters[name]),
+            "page": name,
+            "load_ms": round(load),
+            "ratio_to_floor": round(load / floor, 2),
+            "script_ms": round(scripts[name], 1),
+            "filter_change_ms": round(filters[name]),
         }
-        row["within_budget"] = (row["ratio_to_floor"] <= BUDGET["ratio"] and row["script_ms"] < BUDGET["script_ms"]
-                                and row["filter_change_ms"] < BUDGET["filter_ms"])
+        row["within_budget"] = (
+            row["ratio_to_floor"] <= BUDGET["ratio"]
+            and row["script_ms"] < BUDGET["script_ms"]
+            and row["filter_change_ms"] < BUDGET["filter_ms"]
+        )
         rows.append(row)
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "loads_per_page": args.loads, "floor_load_ms": round(floor), "floor_script_ms": round(scripts["floor"], 1),
-        "cold_start_ms": round(cold_ms), "budget": BUDGET, "pages": rows,
+        "loads_per_page": args.loads,
+        "floor_load_ms": round(floor),
+        "floor_script_ms": round(scripts["floor"], 1),
+        "cold_start_ms": round(cold_ms),
+        "budget": BUDGET,
+        "pages": rows,
     }
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
-    print(f"machine: {result['machine']}; floor page {result['floor_load_ms']} ms "
-          f"(script {result['floor_script_ms']} ms); cold start {result['cold_start_ms']} ms")
+    print(
+        f"machine: {result['machine']}; floor page {result['floor_load_ms']} ms "
+        f"(script {result['floor_script_ms']} ms); cold start {result['cold_start_ms']} ms"
+    )
     print(f"{'page':<10} {'load ms':>8} {'x floor':>8} {'script ms':>10} {'filter ms':>10}  budget")
     for row in rows:
-        print(f"{row['page']:<10} {row['load_ms']:>8} {row['ratio_to_floor']:>8} {row['script_ms']:>10} "
-              f"{row['filter_change_ms']:>10}  {'ok' if row['within_budget'] else 'MISS'}")
+        print(
+            f"{row['page']:<10} {row['load_ms']:>8} {row['ratio_to_floor']:>8} {row['script_ms']:>10} "
+            f"{row['filter_change_ms']:>10}  {'ok' if row['within_budget'] else 'MISS'}"
+        )
     print(f"written: {args.out}")
     return 0 if all(row["within_budget"] for row in rows) else 1
 

@@ -10,19 +10,30 @@ from plotly.subplots import make_subplots
 
 # Okabe–Ito: distinguishable under the common colour-vision deficiencies.
 OKABE_ITO = {
-    "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
-    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#999999",
 }
 ACTOR_COLOURS = {
     "iran": OKABE_ITO["green"],
     "united-states": OKABE_ITO["blue"],
-    "iraq": OKABE_ITO["sky"], "iraqi-government": OKABE_ITO["sky"], "iraqi-parliament": OKABE_ITO["sky"],
-    "iraqi-military": OKABE_ITO["sky"], "adil-abdul-mahdi": OKABE_ITO["sky"],
-    "popular-mobilization-units": OKABE_ITO["vermillion"], "fatah-alliance": OKABE_ITO["vermillion"],
+    "iraq": OKABE_ITO["sky"],
+    "iraqi-government": OKABE_ITO["sky"],
+    "iraqi-parliament": OKABE_ITO["sky"],
+    "iraqi-military": OKABE_ITO["sky"],
+    "adil-abdul-mahdi": OKABE_ITO["sky"],
+    "popular-mobilization-units": OKABE_ITO["vermillion"],
+    "fatah-alliance": OKABE_ITO["vermillion"],
     "badr-organization": OKABE_ITO["vermillion"],
     "isis": OKABE_ITO["purple"],
     "china": OKABE_ITO["orange"],
-    "iraqi-protesters": OKABE_ITO["yellow"], "shia-iraqis": OKABE_ITO["yellow"],
+    "iraqi-protesters": OKABE_ITO["yellow"],
+    "shia-iraqis": OKABE_ITO["yellow"],
 }
 OTHER = OKABE_ITO["grey"]
 HIGHLIGHT = OKABE_ITO["vermillion"]
@@ -47,8 +58,16 @@ def _finish(fig: go.Figure, *, title: str, source: str, height: int = 420, top: 
         showlegend=fig.layout.showlegend if fig.layout.showlegend is not None else False,
     )
     fig.add_annotation(
-        text=f"Source: {source}", xref="paper", yref="paper", x=0, y=-0.02, yshift=-40,
-        showarrow=False, xanchor="left", yanchor="top", font=dict(size=11),
+        text=f"Source: {source}",
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.02,
+        yshift=-40,
+        showarrow=False,
+        xanchor="left",
+        yanchor="top",
+        font=dict(size=11),
     )
     return fig
 
@@ -56,7 +75,9 @@ def _finish(fig: go.Figure, *, title: str, source: str, height: int = 420, top: 
 def empty_figure(*, title: str = "Nothing to show", source: str = "—") -> go.Figure:
     """A figure that says there is nothing to draw, instead of a blank chart."""
     fig = go.Figure()
-    fig.add_annotation(text="No data matches the current filter", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.add_annotation(
+        text="No data matches the current filter", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return _finish(fig, title=title, source=source, height=240)
@@ -70,7 +91,11 @@ def militia_funnel_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Fig
     labels = [f"{precision_word.get(p, '')}{v:,.0f}" for v, p in zip(df["value"], df["precision"])]
     fig = go.Figure(
         go.Bar(
-            x=df["value"], y=df["label"], orientation="h", text=labels, textposition="auto",
+            x=df["value"],
+            y=df["label"],
+            orientation="h",
+            text=labels,
+            textposition="auto",
             marker_color=[HIGHLIGHT if i == len(df) - 1 else OTHER for i in range(len(df))],
             hovertemplate="%{y}<br>%{text}<extra></extra>",
         )
@@ -87,15 +112,27 @@ def seats_bar_chart(df: pd.DataFrame, *, title: str, source: str, majority: int 
     ordered = df.sort_values("seats", ascending=True)
     fig = go.Figure(
         go.Bar(
-            x=ordered["seats"], y=ordered["list"], orientation="h", text=ordered["seats"], textposition="outside",
+            x=ordered["seats"],
+            y=ordered["list"],
+            orientation="h",
+            text=ordered["seats"],
+            textposition="outside",
             marker_color=[HIGHLIGHT if h else OTHER for h in ordered["highlight"]],
             hovertemplate="%{y}: %{x} seats<extra></extra>",
         )
     )
     if majority:
         fig.add_vline(x=majority, line_dash="dash", line_color=OKABE_ITO["blue"])
-        fig.add_annotation(x=majority, y=1, yref="paper", text=f"Majority: {majority} seats", showarrow=False,
-                           xanchor="right", yanchor="bottom", font=dict(color=OKABE_ITO["blue"]))
+        fig.add_annotation(
+            x=majority,
+            y=1,
+            yref="paper",
+            text=f"Majority: {majority} seats",
+            showarrow=False,
+            xanchor="right",
+            yanchor="bottom",
+            font=dict(color=OKABE_ITO["blue"]),
+        )
     fig.update_xaxes(title="seats", range=[0, max(majority or 0, int(ordered["seats"].max())) * 1.08])
     fig.update_yaxes(title=None)
     return _finish(fig, title=title, source=source, height=max(360, 22 * len(ordered) + 120))
@@ -107,12 +144,34 @@ def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure
         return empty_figure(title=title, source=source)
     fig = go.Figure()
     for _, row in df.iterrows():
-        fig.add_trace(go.Scatter(x=[row["preliminary"], row["certified"]], y=[row["list"]] * 2, mode="lines",
-                                 line=dict(color=OTHER, width=3), showlegend=False, hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=df["preliminary"], y=df["list"], mode="markers", name="Preliminary (May 2018)",
-                             marker=dict(symbol="circle-open", size=12, color=OKABE_ITO["blue"], line=dict(width=2))))
-    fig.add_trace(go.Scatter(x=df["certified"], y=df["list"], mode="markers", name="Certified (August 2018)",
-                             marker=dict(symbol="circle", size=12, color=HIGHLIGHT)))
+        fig.add_trace(
+            go.Scatter(
+                x=[row["preliminary"], row["certified"]],
+                y=[row["list"]] * 2,
+                mode="lines",
+                line=dict(color=OTHER, width=3),
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=df["preliminary"],
+            y=df["list"],
+            mode="markers",
+            name="Preliminary (May 2018)",
+            marker=dict(symbol="circle-open", size=12, color=OKABE_ITO["blue"], line=dict(width=2)),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=df["certified"],
+            y=df["list"],
+            mode="markers",
+            name="Certified (August 2018)",
+            marker=dict(symbol="circle", size=12, color=HIGHLIGHT),
+        )
+    )
     fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
     fig.update_xaxes(title="seats")
     return _finish(fig, title=title, source=source, height=max(260, 50 * len(df) + 140))
@@ -128,12 +187,20 @@ def export_destinations_chart(df: pd.DataFrame, *, title: str, source: str) -> g
     colour = {"Iraq": actor_colour("iraq"), "China": actor_colour("china")}
     for row, period in enumerate(periods, start=1):
         group = valued[valued["period"] == period].sort_values("value")
-        fig.add_trace(go.Bar(
-            x=group["value"] / 1e9, y=group["partner"], orientation="h",
-            marker_color=[colour.get(p, OTHER) for p in group["partner"]],
-            text=[f"${v / 1e9:,.2f}bn" for v in group["value"]], textposition="auto",
-            hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
-        ), row=row, col=1)
+        fig.add_trace(
+            go.Bar(
+                x=group["value"] / 1e9,
+                y=group["partner"],
+                orientation="h",
+                marker_color=[colour.get(p, OTHER) for p in group["partner"]],
+                text=[f"${v / 1e9:,.2f}bn" for v in group["value"]],
+                textposition="auto",
+                hovertemplate="%{y}: %{text}<extra></extra>",
+                showlegend=False,
+            ),
+            row=row,
+            col=1,
+        )
     fig.update_xaxes(title="billion US dollars", row=len(periods), col=1)
     fig.update_annotations(font_size=12, xanchor="left", x=0)
     return _finish(fig, title=title, source=source, height=170 * len(periods) + 140)
@@ -146,14 +213,24 @@ def electricity_share_chart(df: pd.DataFrame, *, title: str, source: str) -> go.
         return empty_figure(title=title, source=source)
     fig = go.Figure()
     for after, group in dated.groupby("after_article", sort=True):
-        fig.add_trace(go.Scatter(
-            x=group["year"], y=group["value"], mode="markers+text", text=group["source"],
-            textposition="middle right", textfont=dict(size=10),
-            name="after the article (2020 on)" if after else "up to the article",
-            marker=dict(size=12, color=actor_colour("iran"), symbol="diamond-open" if after else "circle",
-                        line=dict(width=2, color=actor_colour("iran"))),
-            hovertemplate="%{x}: %{y}% per %{text}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=group["year"],
+                y=group["value"],
+                mode="markers+text",
+                text=group["source"],
+                textposition="middle right",
+                textfont=dict(size=10),
+                name="after the article (2020 on)" if after else "up to the article",
+                marker=dict(
+                    size=12,
+                    color=actor_colour("iran"),
+                    symbol="diamond-open" if after else "circle",
+                    line=dict(width=2, color=actor_colour("iran")),
+                ),
+                hovertemplate="%{x}: %{y}% per %{text}<extra></extra>",
+            )
+        )
     fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
     fig.update_yaxes(title="% of Iraq's electricity", rangemode="tozero", ticksuffix="%")
     fig.update_xaxes(title=None, dtick=2)
@@ -167,14 +244,28 @@ def waiver_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
     fig = go.Figure()
     for _, row in df.iterrows():
         colour = OKABE_ITO["sky"] if row["after_article"] else actor_colour("united-states")
-        fig.add_trace(go.Scatter(
-            x=[row["date"], row["until"]], y=[row["display"]] * 2, mode="lines+markers",
-            line=dict(color=colour, width=10), marker=dict(size=8, color=colour), showlegend=False,
-            hovertemplate=f"{row['title']}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[row["date"], row["until"]],
+                y=[row["display"]] * 2,
+                mode="lines+markers",
+                line=dict(color=colour, width=10),
+                marker=dict(size=8, color=colour),
+                showlegend=False,
+                hovertemplate=f"{row['title']}<extra></extra>",
+            )
+        )
     fig.add_vline(x=pd.Timestamp(2020, 1, 18), line_dash="dot", line_color=OTHER)
-    fig.add_annotation(x=pd.Timestamp(2020, 1, 18), y=1, yref="paper", text="article published", showarrow=False,
-                       xanchor="left", yanchor="bottom", font=dict(size=11))
+    fig.add_annotation(
+        x=pd.Timestamp(2020, 1, 18),
+        y=1,
+        yref="paper",
+        text="article published",
+        showarrow=False,
+        xanchor="left",
+        yanchor="bottom",
+        font=dict(size=11),
+    )
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title=None, type="date")
     return _finish(fig, title=title, source=source, height=max(300, 34 * len(df) + 150))
@@ -190,25 +281,49 @@ def timeline_chart(
         return empty_figure(title=title, source=source)
     fig = go.Figure()
     for number, (label, era_start, era_end) in enumerate(eras):
-        if start is not None and (pd.Timestamp(era_end) < pd.Timestamp(start) or pd.Timestamp(era_start) > pd.Timestamp(end)):
+        if start is not None and (
+            pd.Timestamp(era_end) < pd.Timestamp(start) or pd.Timestamp(era_start) > pd.Timestamp(end)
+        ):
             continue
         fig.add_vrect(x0=era_start, x1=era_end, fillcolor=OTHER, opacity=0.15, line_width=0)
         # Alternate label heights so narrow neighbouring eras don't print over each other.
-        fig.add_annotation(x=era_start, y=1.0 + 0.07 * (number % 2), xref="x", yref="paper", text=label,
-                           showarrow=False, xanchor="left", yanchor="bottom", font=dict(size=11))
+        fig.add_annotation(
+            x=era_start,
+            y=1.0 + 0.07 * (number % 2),
+            xref="x",
+            yref="paper",
+            text=label,
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom",
+            font=dict(size=11),
+        )
     for _, row in df[df["end"].notna()].iterrows():
-        fig.add_trace(go.Scatter(x=[row["date"], row["end"]], y=[row["lane"], row["lane"]], mode="lines",
-                                 line=dict(color=OTHER, width=6), hoverinfo="skip", showlegend=False))
+        fig.add_trace(
+            go.Scatter(
+                x=[row["date"], row["end"]],
+                y=[row["lane"], row["lane"]],
+                mode="lines",
+                line=dict(color=OTHER, width=6),
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
     for precision, symbol in PRECISION_SYMBOL.items():
         mask = df["precision"] == precision
         if not mask.any():
             continue
-        fig.add_trace(go.Scatter(
-            x=df.loc[mask, "date"], y=df.loc[mask, "lane"], mode="markers",
-            name=f"date known to the {precision}", customdata=df.loc[mask, ["id", "display", "title"]].values,
-            marker=dict(symbol=symbol, size=11, color=OKABE_ITO["blue"], line=dict(width=1, color="white")),
-            hovertemplate="%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=df.loc[mask, "date"],
+                y=df.loc[mask, "lane"],
+                mode="markers",
+                name=f"date known to the {precision}",
+                customdata=df.loc[mask, ["id", "display", "title"]].values,
+                marker=dict(symbol=symbol, size=11, color=OKABE_ITO["blue"], line=dict(width=1, color="white")),
+                hovertemplate="%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
+            )
+        )
     fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.2, x=0), hovermode="closest")
     fig.update_yaxes(title=None, categoryorder="category descending")
     fig.update_xaxes(title=None, type="date", range=[start, end] if start is not None else None)
@@ -225,8 +340,14 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, sourc
     angle = {node_id: math.pi / 2 - 2 * math.pi * i / count for i, node_id in enumerate(nodes["id"])}
     position = {node_id: (math.cos(a), math.sin(a)) for node_id, a in angle.items()}
     fig = go.Figure()
-    styles = {"opposes": "dash", "backs": "solid", "part-of": "dot", "depends-on": "dashdot", "leads": "longdash",
-              "allied-with": "solid"}
+    styles = {
+        "opposes": "dash",
+        "backs": "solid",
+        "part-of": "dot",
+        "depends-on": "dashdot",
+        "leads": "longdash",
+        "allied-with": "solid",
+    }
     widths = {"backs": 3, "allied-with": 1.5}
     for relation, group in edges.groupby("relation", sort=True) if not edges.empty else []:
         xs: list[float | None] = []
@@ -237,18 +358,32 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, sourc
                 xs += [x0, x1, None]
                 ys += [y0, y1, None]
         if xs:
-            fig.add_trace(go.Scatter(
-                x=xs, y=ys, mode="lines", name=str(relation), hoverinfo="skip",
-                line=dict(width=widths.get(str(relation), 2), dash=styles.get(str(relation), "solid"), color="#7f7f7f"),
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    name=str(relation),
+                    hoverinfo="skip",
+                    line=dict(
+                        width=widths.get(str(relation), 2), dash=styles.get(str(relation), "solid"), color="#7f7f7f"
+                    ),
+                )
+            )
     # Labels point outwards so neighbours on the circle don't overprint each other.
-    fig.add_trace(go.Scatter(
-        x=[position[i][0] for i in nodes["id"]], y=[position[i][1] for i in nodes["id"]], mode="markers+text",
-        text=nodes["name"], name="actors", showlegend=False,
-        textposition=["middle right" if position[i][0] >= 0 else "middle left" for i in nodes["id"]],
-        marker=dict(size=16, color=[actor_colour(i) for i in nodes["id"]], line=dict(width=1, color="#555555")),
-        hovertemplate="%{text}<extra></extra>",
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=[position[i][0] for i in nodes["id"]],
+            y=[position[i][1] for i in nodes["id"]],
+            mode="markers+text",
+            text=nodes["name"],
+            name="actors",
+            showlegend=False,
+            textposition=["middle right" if position[i][0] >= 0 else "middle left" for i in nodes["id"]],
+            marker=dict(size=16, color=[actor_colour(i) for i in nodes["id"]], line=dict(width=1, color="#555555")),
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
     fig.update_xaxes(visible=False, range=[-2.1, 2.1])
     fig.update_yaxes(visible=False, range=[-1.15, 1.15])
     fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom", title="relation: "))
@@ -264,8 +399,16 @@ def quote_count_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure
     for kind in ("direct", "partial", "paraphrase"):
         group = df[df["kind"] == kind]
         if not group.empty:
-            fig.add_trace(go.Bar(x=group["quotes"], y=group["speaker"], orientation="h", name=kind,
-                                 marker_color=colours[kind], hovertemplate="%{y}: %{x} " + kind + "<extra></extra>"))
+            fig.add_trace(
+                go.Bar(
+                    x=group["quotes"],
+                    y=group["speaker"],
+                    orientation="h",
+                    name=kind,
+                    marker_color=colours[kind],
+                    hovertemplate="%{y}: %{x} " + kind + "<extra></extra>",
+                )
+            )
     totals = df.groupby("speaker")["quotes"].sum().sort_values()
     fig.update_layout(barmode="stack", showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
     fig.update_yaxes(categoryorder="array", categoryarray=list(totals.index), title=None)

@@ -127,7 +127,9 @@ _StrictLoader.yaml_implicit_resolvers = {
 def _read_yaml(path: Path, label: str, errors: list[DataError]) -> list[Any] | None:
     """Read one data file as a list of records, or record why it can't be read."""
     if not path.is_file():
-        errors.append(DataError(label, "-", "-", "file not found; every kind of record needs its file (it may hold [])"))
+        errors.append(
+            DataError(label, "-", "-", "file not found; every kind of record needs its file (it may hold [])")
+        )
         return None
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
@@ -201,7 +203,9 @@ def _check_ids(kind: str, records: list[Strict], label: str, errors: list[DataEr
             errors.append(DataError(label, record_id, "id", f"duplicate id ({count} records)"))
     for before, after in zip(ids, ids[1:]):
         if after < before:
-            errors.append(DataError(label, after, "id", f"records must be sorted by id: '{after}' comes after '{before}'"))
+            errors.append(
+                DataError(label, after, "id", f"records must be sorted by id: '{after}' comes after '{before}'")
+            )
             break
 
 
@@ -215,9 +219,13 @@ def _check_source(
         if location is not None:
             ctx.locations[source.article] = location
         elif " ".join(source.article.split()) in ctx.article.flat:
-            errors.append(DataError(label, record_id, name, "article span runs across two paragraphs; quote within one"))
+            errors.append(
+                DataError(label, record_id, name, "article span runs across two paragraphs; quote within one")
+            )
         else:
-            errors.append(DataError(label, record_id, name, f"not found verbatim in the article: {source.article[:80]!r}"))
+            errors.append(
+                DataError(label, record_id, name, f"not found verbatim in the article: {source.article[:80]!r}")
+            )
     elif source.ref not in ctx.ids["sources"]:
         errors.append(DataError(label, record_id, name, f"unknown source '{source.ref}'; add it to sources.yaml"))
 
@@ -270,7 +278,12 @@ def _check_quote_text(quote: Any, ctx: _Context, errors: list[DataError]) -> Non
         span_at = ctx.article.locate(quote.source.article)
         if span_at is not None and span_at.paragraph != where.paragraph:
             errors.append(
-                DataError("quotes.yaml", quote.id, "text", f"text is in ¶{where.paragraph} but its source is in ¶{span_at.paragraph}")
+                DataError(
+                    "quotes.yaml",
+                    quote.id,
+                    "text",
+                    f"text is in ¶{where.paragraph} but its source is in ¶{span_at.paragraph}",
+                )
             )
     if quote.sic and quote.sic not in quote.text:
         errors.append(DataError("quotes.yaml", quote.id, "sic", "the [sic] words must occur in the quote text"))
@@ -288,7 +301,12 @@ def _check_seat_totals(records: dict[str, list[Strict]], errors: list[DataError]
         total = figures.get(f"{election}-total-seats")
         if total is not None and total.value is not None and seats != int(total.value):
             errors.append(
-                DataError("elections.yaml", election, "seats", f"certified seats add up to {seats}, not the {int(total.value)} in figures.yaml")
+                DataError(
+                    "elections.yaml",
+                    election,
+                    "seats",
+                    f"certified seats add up to {seats}, not the {int(total.value)} in figures.yaml",
+                )
             )
 
 
@@ -328,6 +346,4 @@ def fingerprint(data: Path | None = None, article: Path | None = None) -> tuple[
     data = Path(data) if data is not None else data_dir()
     article = Path(article) if article is not None else article_path()
     paths = [article, *(data / f"{kind}.yaml" for kind in KINDS)]
-    return tuple(
-        (str(p), p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else (str(p), -1, -1) for p in paths
-    )
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else (str(p), -1, -1) for p in paths)

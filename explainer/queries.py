@@ -16,7 +16,12 @@ ELECTION = "iraq-2018-council-of-representatives"
 TOTAL_SEATS = f"{ELECTION}-total-seats"
 MAJORITY = f"{ELECTION}-majority"
 MILITIA_FUNNEL = ("pmu-salaried-personnel", "pmu-actively-deployable-fighters", "pmu-fighters-directed-by-iran")
-KEY_FIGURES = (*MILITIA_FUNNEL, "fatah-2018-seat-rank", "iraq-iran-export-destination-rank", "soleimani-strike-weeks-before-article")
+KEY_FIGURES = (
+    *MILITIA_FUNNEL,
+    "fatah-2018-seat-rank",
+    "iraq-iran-export-destination-rank",
+    "soleimani-strike-weeks-before-article",
+)
 HIGHLIGHT_LIST_ACTOR = "fatah-alliance"
 EXPORT_SERIES = "iran-export-destinations"
 ELECTRICITY_SHARE_SERIES = "iraq-electricity-share-from-iran"
@@ -84,14 +89,40 @@ def figures_table(data: Dataset, filters: Filters, ids: tuple[str, ...] | None =
         chosen = sorted((f for f in chosen if f.id in order), key=lambda f: order[f.id])
     rows = [
         {
-            "id": f.id, "label": f.label, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit,
-            "precision": f.precision, "as_of": f.as_of, "according_to": data.name_of(f.according_to),
-            "note": f.note, "span": f.source.article if isinstance(f.source, ArticleSource) else None,
+            "id": f.id,
+            "label": f.label,
+            "value": f.value,
+            "low": f.low,
+            "high": f.high,
+            "unit": f.unit,
+            "precision": f.precision,
+            "as_of": f.as_of,
+            "according_to": data.name_of(f.according_to),
+            "note": f.note,
+            "span": f.source.article if isinstance(f.source, ArticleSource) else None,
             **_provenance_columns(data, f),
         }
         for f in chosen
     ]
-    return pd.DataFrame(rows, columns=_table_columns(["id", "label", "value", "low", "high", "unit", "precision", "as_of", "according_to", "note", "span", *PROVENANCE]))
+    return pd.DataFrame(
+        rows,
+        columns=_table_columns(
+            [
+                "id",
+                "label",
+                "value",
+                "low",
+                "high",
+                "unit",
+                "precision",
+                "as_of",
+                "according_to",
+                "note",
+                "span",
+                *PROVENANCE,
+            ]
+        ),
+    )
 
 
 def militia_funnel(data: Dataset, filters: Filters) -> pd.DataFrame:
@@ -115,14 +146,26 @@ def election_results(data: Dataset, filters: Filters, stage: str = "certified") 
     """Seats per list at one stage, most seats first, with the article's highlighted list flagged."""
     rows = [
         {
-            "id": r.id, "list": r.list, "list_native": r.list_native, "leader": r.leader, "seats": r.seats,
-            "votes": r.votes, "vote_share": r.vote_share, "note": r.note,
-            "highlight": HIGHLIGHT_LIST_ACTOR in r.actors, **_provenance_columns(data, r),
+            "id": r.id,
+            "list": r.list,
+            "list_native": r.list_native,
+            "leader": r.leader,
+            "seats": r.seats,
+            "votes": r.votes,
+            "vote_share": r.vote_share,
+            "note": r.note,
+            "highlight": HIGHLIGHT_LIST_ACTOR in r.actors,
+            **_provenance_columns(data, r),
         }
         for r in filters.keep(data.elections)
         if r.stage == stage and r.election == ELECTION
     ]
-    table = pd.DataFrame(rows, columns=_table_columns(["id", "list", "list_native", "leader", "seats", "votes", "vote_share", "note", "highlight", *PROVENANCE]))
+    table = pd.DataFrame(
+        rows,
+        columns=_table_columns(
+            ["id", "list", "list_native", "leader", "seats", "votes", "vote_share", "note", "highlight", *PROVENANCE]
+        ),
+    )
     return table.sort_values(["seats", "list"], ascending=[False, True], ignore_index=True)
 
 
@@ -131,8 +174,10 @@ def seat_changes(data: Dataset, filters: Filters) -> pd.DataFrame:
     stem = lambda table, stage: table.assign(list_id=table["id"].str.removesuffix(f"-{stage}")).set_index("list_id")  # noqa: E731
     prelim = stem(election_results(data, filters, "preliminary"), "preliminary")
     final = stem(election_results(data, filters, "certified"), "certified")
-    both = final[["list", "seats"]].rename(columns={"seats": "certified"}).join(
-        prelim["seats"].rename("preliminary"), how="inner"
+    both = (
+        final[["list", "seats"]]
+        .rename(columns={"seats": "certified"})
+        .join(prelim["seats"].rename("preliminary"), how="inner")
     )
     changed = both[both["preliminary"] != both["certified"]].copy()
     changed[["preliminary", "certified"]] = changed[["preliminary", "certified"]].astype(int)
@@ -158,15 +203,30 @@ def trade_series(data: Dataset, filters: Filters, series: str | None = None) -> 
     """Trade and energy values that pass the filter; one series or all of them."""
     rows = [
         {
-            "id": r.id, "series": r.series, "label": r.label, "partner": r.partner, "year": r.year,
-            "value": r.value, "unit": r.unit, "rank": r.rank, "precision": r.precision, "note": r.note,
+            "id": r.id,
+            "series": r.series,
+            "label": r.label,
+            "partner": r.partner,
+            "year": r.year,
+            "value": r.value,
+            "unit": r.unit,
+            "rank": r.rank,
+            "precision": r.precision,
+            "note": r.note,
             **_provenance_columns(data, r),
         }
         for r in filters.keep(data.trade)
         if series is None or r.series == series
     ]
-    table = pd.DataFrame(rows, columns=_table_columns(["id", "series", "label", "partner", "year", "value", "unit", "rank", "precision", "note", *PROVENANCE]))
-    return table.sort_values(["series", "year", "rank", "value"], ascending=[True, True, True, False], ignore_index=True)
+    table = pd.DataFrame(
+        rows,
+        columns=_table_columns(
+            ["id", "series", "label", "partner", "year", "value", "unit", "rank", "precision", "note", *PROVENANCE]
+        ),
+    )
+    return table.sort_values(
+        ["series", "year", "rank", "value"], ascending=[True, True, True, False], ignore_index=True
+    )
 
 
 def export_destinations(data: Dataset, filters: Filters) -> pd.DataFrame:
@@ -200,18 +260,43 @@ def timeline(data: Dataset, filters: Filters, theme: str | None = None) -> pd.Da
     theme_labels = {t.id: t.label for t in data.themes}
     rows = [
         {
-            "id": e.id, "date": pd.Timestamp(e.date), "end": pd.Timestamp(e.end) if e.end else None,
+            "id": e.id,
+            "date": pd.Timestamp(e.date),
+            "end": pd.Timestamp(e.end) if e.end else None,
             "lane": theme_labels.get(e.themes[0], e.themes[0]) if e.themes else "Other",
-            "precision": e.precision, "display": e.display, "title": e.title, "description": e.description,
-            "era": era_of(e.date), "after_article": e.date > ARTICLE_DATE,
-            "actors": ", ".join(data.name_of(a) for a in e.actors), "themes": list(e.themes),
+            "precision": e.precision,
+            "display": e.display,
+            "title": e.title,
+            "description": e.description,
+            "era": era_of(e.date),
+            "after_article": e.date > ARTICLE_DATE,
+            "actors": ", ".join(data.name_of(a) for a in e.actors),
+            "themes": list(e.themes),
             **_provenance_columns(data, e),
         }
         for e in filters.keep(data.events)
         if theme is None or theme in e.themes
     ]
-    table = pd.DataFrame(rows, columns=_table_columns(["id", "date", "end", "lane", "precision", "display", "title", "description", "era", "after_article",
-         "actors", "themes", *PROVENANCE]))
+    table = pd.DataFrame(
+        rows,
+        columns=_table_columns(
+            [
+                "id",
+                "date",
+                "end",
+                "lane",
+                "precision",
+                "display",
+                "title",
+                "description",
+                "era",
+                "after_article",
+                "actors",
+                "themes",
+                *PROVENANCE,
+            ]
+        ),
+    )
     return table.sort_values(["date", "id"], ignore_index=True)
 
 
@@ -219,15 +304,25 @@ def waivers(data: Dataset, filters: Filters) -> pd.DataFrame:
     """Trade-and-energy events with a stated length or end (the sanctions waivers), in date order."""
     rows = [
         {
-            "id": e.id, "date": pd.Timestamp(e.date), "display": e.display, "title": e.title,
-            "days": e.duration_days, "end": pd.Timestamp(e.end) if e.end else None,
+            "id": e.id,
+            "date": pd.Timestamp(e.date),
+            "display": e.display,
+            "title": e.title,
+            "days": e.duration_days,
+            "end": pd.Timestamp(e.end) if e.end else None,
             "until": pd.Timestamp(e.end) if e.end else pd.Timestamp(e.date) + pd.Timedelta(days=e.duration_days or 0),
-            "after_article": e.date > ARTICLE_DATE, **_provenance_columns(data, e),
+            "after_article": e.date > ARTICLE_DATE,
+            **_provenance_columns(data, e),
         }
         for e in filters.keep(data.events)
         if "trade-energy" in e.themes and (e.duration_days or e.end)
     ]
-    table = pd.DataFrame(rows, columns=_table_columns(["id", "date", "display", "title", "days", "end", "until", "after_article", *PROVENANCE]))
+    table = pd.DataFrame(
+        rows,
+        columns=_table_columns(
+            ["id", "date", "display", "title", "days", "end", "until", "after_article", *PROVENANCE]
+        ),
+    )
     return table.sort_values(["date", "id"], ignore_index=True)
 
 
@@ -270,12 +365,25 @@ def quotes_table(
             continue
         rows.append(
             {
-                "id": q.id, "speaker_id": q.speaker, "speaker": speaker, "role": q.role, "kind": q.kind,
-                "verb": q.verb, "text": q.text, "sic": q.sic,
-                "actors": list(q.actors), "themes": list(q.themes), **_provenance_columns(data, q),
+                "id": q.id,
+                "speaker_id": q.speaker,
+                "speaker": speaker,
+                "role": q.role,
+                "kind": q.kind,
+                "verb": q.verb,
+                "text": q.text,
+                "sic": q.sic,
+                "actors": list(q.actors),
+                "themes": list(q.themes),
+                **_provenance_columns(data, q),
             }
         )
-    table = pd.DataFrame(rows, columns=_table_columns(["id", "speaker_id", "speaker", "role", "kind", "verb", "text", "sic", "actors", "themes", *PROVENANCE]))
+    table = pd.DataFrame(
+        rows,
+        columns=_table_columns(
+            ["id", "speaker_id", "speaker", "role", "kind", "verb", "text", "sic", "actors", "themes", *PROVENANCE]
+        ),
+    )
     return table.sort_values(["paragraph", "id"], ignore_index=True)
 
 
@@ -322,14 +430,20 @@ def actors_table(data: Dataset, filters: Filters) -> pd.DataFrame:
                 mentions[actor] = mentions.get(actor, 0) + 1
     rows = [
         {
-            "id": a.id, "name": a.name, "kind": a.kind, "description": a.description,
-            "native_names": " / ".join(n.text for n in a.native_names) or None, "mentions": mentions.get(a.id, 0),
+            "id": a.id,
+            "name": a.name,
+            "kind": a.kind,
+            "description": a.description,
+            "native_names": " / ".join(n.text for n in a.native_names) or None,
+            "mentions": mentions.get(a.id, 0),
             **_provenance_columns(data, a),
         }
         for a in data.actors
         if (not filters.actors or a.id in filters.actors) and (not filters.themes or mentions.get(a.id))
     ]
-    table = pd.DataFrame(rows, columns=_table_columns(["id", "name", "kind", "description", "native_names", "mentions", *PROVENANCE]))
+    table = pd.DataFrame(
+        rows, columns=_table_columns(["id", "name", "kind", "description", "native_names", "mentions", *PROVENANCE])
+    )
     return table.sort_values(["mentions", "name"], ascending=[False, True], ignore_index=True)
 
 
@@ -337,12 +451,19 @@ def relation_edges(data: Dataset, filters: Filters) -> pd.DataFrame:
     """Relations that pass the filter, with display names."""
     rows = [
         {
-            "id": r.id, "subject_id": r.subject, "subject": data.name_of(r.subject), "relation": r.relation,
-            "object_id": r.object, "object": data.name_of(r.object), **_provenance_columns(data, r),
+            "id": r.id,
+            "subject_id": r.subject,
+            "subject": data.name_of(r.subject),
+            "relation": r.relation,
+            "object_id": r.object,
+            "object": data.name_of(r.object),
+            **_provenance_columns(data, r),
         }
         for r in filters.keep(data.relations)
     ]
-    return pd.DataFrame(rows, columns=_table_columns(["id", "subject_id", "subject", "relation", "object_id", "object", *PROVENANCE]))
+    return pd.DataFrame(
+        rows, columns=_table_columns(["id", "subject_id", "subject", "relation", "object_id", "object", *PROVENANCE])
+    )
 
 
 def actor_records(data: Dataset, actor_id: str, filters: Filters) -> dict[str, pd.DataFrame]:
@@ -352,11 +473,14 @@ def actor_records(data: Dataset, actor_id: str, filters: Filters) -> dict[str, p
     relations = relation_edges(data, filters)
     return {
         "relations": relations[(relations["subject_id"] == actor_id) | (relations["object_id"] == actor_id)]
-        if not relations.empty else relations,
+        if not relations.empty
+        else relations,
         "quotes": quotes[quotes.apply(lambda q: actor_id in q["actors"] or q["speaker_id"] == actor_id, axis=1)]
-        if not quotes.empty else quotes,
+        if not quotes.empty
+        else quotes,
         "events": events[events["id"].isin([e.id for e in data.events if actor_id in e.actors])]
-        if not events.empty else events,
+        if not events.empty
+        else events,
     }
 
 
@@ -373,13 +497,24 @@ def sources_table(data: Dataset) -> pd.DataFrame:
                     cited[source.ref] = cited.get(source.ref, 0) + 1
     rows = [
         {
-            "id": s.id, "publisher": s.publisher, "title": s.title or "(no title shown in the copy read)",
-            "url": s.url, "published": s.published, "accessed": s.accessed, "kind": s.kind,
-            "cited_by": cited.get(s.id, 0), "note": s.note,
+            "id": s.id,
+            "publisher": s.publisher,
+            "title": s.title or "(no title shown in the copy read)",
+            "url": s.url,
+            "published": s.published,
+            "accessed": s.accessed,
+            "kind": s.kind,
+            "cited_by": cited.get(s.id, 0),
+            "note": s.note,
         }
         for s in data.sources
     ]
-    return pd.DataFrame(rows, columns=_table_columns(["id", "publisher", "title", "url", "published", "accessed", "kind", "cited_by", "note"]))
+    return pd.DataFrame(
+        rows,
+        columns=_table_columns(
+            ["id", "publisher", "title", "url", "published", "accessed", "kind", "cited_by", "note"]
+        ),
+    )
 
 
 def corrections_table(data: Dataset) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from explainer.load import Dataset
 from explainer.schema import ArticleSource
 
 # Kinds whose records back sentences, in the order their links are listed.
+NO_FILTER = Filters()
 LINKED_KINDS = ("figures", "quotes", "events", "elections", "trade", "relations", "actors", "people", "corrections")
 
 
@@ -79,7 +80,7 @@ def _passes(record: Any, filters: Filters) -> bool:
     return not filters.actors or record.id in filters.actors
 
 
-def sentence_uses(data: Dataset, filters: Filters = Filters()) -> dict[int, dict[int, list[Use]]]:
+def sentence_uses(data: Dataset, filters: Filters = NO_FILTER) -> dict[int, dict[int, list[Use]]]:
     """paragraph -> sentence index -> the records (passing the filter) that sentence backs."""
     index: dict[int, dict[int, list[Use]]] = {}
     for kind in LINKED_KINDS:

@@ -114,8 +114,15 @@ class NativeName(Strict):
 
 
 ActorKind = Literal[
-    "state", "government", "institution", "armed-group", "political-party",
-    "electoral-list", "movement", "person", "group",
+    "state",
+    "government",
+    "institution",
+    "armed-group",
+    "political-party",
+    "electoral-list",
+    "movement",
+    "person",
+    "group",
 ]
 
 

@@ -20,4 +20,4 @@ def truncate(text: str, limit: int = 160) -> str:
     """Shorten text on a word boundary with an ellipsis."""
     if len(text) <= limit:
         return text
-    return text[: limit].rsplit(" ", 1)[0] + "…"
+    return text[:limit].rsplit(" ", 1)[0] + "…"

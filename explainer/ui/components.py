@@ -34,8 +34,12 @@ def show_chart(fig: go.Figure, *, alt: str, table: pd.DataFrame, key: str, **plo
     with st.expander("Data behind this chart"):
         st.dataframe(table, hide_index=True, width="stretch")
         st.download_button(
-            "Download CSV", table.to_csv(index=False).encode("utf-8"), file_name=f"{key}.csv",
-            mime="text/csv", key=f"{key}-csv", icon=":material/download:",
+            "Download CSV",
+            table.to_csv(index=False).encode("utf-8"),
+            file_name=f"{key}.csv",
+            mime="text/csv",
+            key=f"{key}-csv",
+            icon=":material/download:",
         )
     return event
 
@@ -51,7 +55,9 @@ def provenance(data: Dataset, record: Any, *, key: str) -> None:
     paragraph = queries.paragraph_of(data, record)
     if paragraph is not None:
         st.page_link(
-            ARTICLE_PAGE, label=f"In the article, ¶{paragraph}", icon=":material/format_quote:",
+            ARTICLE_PAGE,
+            label=f"In the article, ¶{paragraph}",
+            icon=":material/format_quote:",
             query_params=filter_params(para=paragraph, datum=record.id),
         )
     url = queries.source_url(data, record)
@@ -80,15 +86,15 @@ def quote_card(data: Dataset, row: pd.Series, *, search: str = "", selected: boo
         if present(row["role"]):
             st.caption(literal(row["role"]))
         pieces = queries.highlight_spans(row["text"], search)
-        body = "".join(
-            f":orange-background[{literal(piece)}]" if hit else literal(piece) for piece, hit in pieces
-        )
+        body = "".join(f":orange-background[{literal(piece)}]" if hit else literal(piece) for piece, hit in pieces)
         opening, closing = ("“", "”") if row["kind"] != "paraphrase" else ("", "")
         st.markdown(f"{opening}{body}{closing}")
         if present(row["sic"]):
             st.caption(f"[sic] The article has “{literal(row['sic'])}”; kept as printed.")
         if present(row["paragraph"]):
             st.page_link(
-                ARTICLE_PAGE, label=f"In the article, ¶{int(row['paragraph'])}", icon=":material/format_quote:",
+                ARTICLE_PAGE,
+                label=f"In the article, ¶{int(row['paragraph'])}",
+                icon=":material/format_quote:",
                 query_params=filter_params(para=int(row["paragraph"]), datum=row["id"]),
             )

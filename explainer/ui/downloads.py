@@ -25,7 +25,17 @@ def dataset_downloads(data: Dataset) -> None:
     """Two buttons: the JSON export and the CSV zip."""
     json_bytes, zip_bytes = _bundles(fingerprint(), data)
     left, right = st.columns(2)
-    left.download_button("Download the dataset (JSON)", json_bytes, file_name="iran-iraq-explainer.json",
-                         mime="application/json", icon=":material/download:")
-    right.download_button("Download the dataset (CSV, zip)", zip_bytes, file_name="iran-iraq-explainer-csv.zip",
-                          mime="application/zip", icon=":material/download:")
+    left.download_button(
+        "Download the dataset (JSON)",
+        json_bytes,
+        file_name="iran-iraq-explainer.json",
+        mime="application/json",
+        icon=":material/download:",
+    )
+    right.download_button(
+        "Download the dataset (CSV, zip)",
+        zip_bytes,
+        file_name="iran-iraq-explainer-csv.zip",
+        mime="application/zip",
+        icon=":material/download:",
+    )

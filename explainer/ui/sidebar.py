@@ -32,13 +32,24 @@ def filter_sidebar(data: Dataset) -> None:
     with st.sidebar:
         st.subheader("Filter every page")
         st.multiselect(
-            "Actors", list(actors.values()), key=ACTOR_KEY, bind="query-params",
-            placeholder="All actors", help="Show only records about any of these actors.",
+            "Actors",
+            list(actors.values()),
+            key=ACTOR_KEY,
+            bind="query-params",
+            placeholder="All actors",
+            help="Show only records about any of these actors.",
         )
         st.multiselect(
-            "Themes", list(themes.values()), key=THEME_KEY, bind="query-params",
-            placeholder="All themes", help="Show only records tagged with any of these themes.",
+            "Themes",
+            list(themes.values()),
+            key=THEME_KEY,
+            bind="query-params",
+            placeholder="All themes",
+            help="Show only records tagged with any of these themes.",
         )
-        st.caption("Any of the chosen actors, and any of the chosen themes. The address bar holds the filter: copy it to share this view.")
+        st.caption(
+            "Any of the chosen actors, and any of the chosen themes. "
+            "The address bar holds the filter: copy it to share this view."
+        )
         if st.session_state.get(ACTOR_KEY) or st.session_state.get(THEME_KEY):
             st.button("Clear filters", on_click=clear_filters, key="clear-filters-sidebar")

@@ -111,8 +111,10 @@ def test_typo_in_quote_is_kept_and_marked_sic(dataset) -> None:
 def test_misspelled_name_is_corrected_and_logged(dataset) -> None:
     person = dataset.by_id("people")["joost-hiltermann"]
     assert (person.name, person.name_in_article) == ("Joost Hiltermann", "Joost Hitermann")
-    assert any(c.article_text and "Hitermann" in c.article_text and "Hiltermann" in (c.corrected or "")
-               for c in dataset.corrections)
+    assert any(
+        c.article_text and "Hitermann" in c.article_text and "Hiltermann" in (c.corrected or "")
+        for c in dataset.corrections
+    )
 
 
 def test_watling_militia_figures(dataset) -> None:

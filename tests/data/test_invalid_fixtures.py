@@ -37,7 +37,9 @@ def test_invalid_fixture_fails_with_its_message(fixture: Path, minimal_copy: Pat
 
 def test_missing_file(minimal_copy: Path) -> None:
     (minimal_copy / "quotes.yaml").unlink()
-    assert errors_for(minimal_copy) == ["quotes.yaml:-:- — file not found; every kind of record needs its file (it may hold [])"]
+    assert errors_for(minimal_copy) == [
+        "quotes.yaml:-:- — file not found; every kind of record needs its file (it may hold [])"
+    ]
 
 
 def test_file_that_is_not_utf8(minimal_copy: Path) -> None:

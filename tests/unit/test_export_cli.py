@@ -142,11 +142,19 @@ def test_cli_validate_minimal_copy(minimal_copy: Path, monkeypatch: pytest.Monke
 
 BREAKAGES = {
     "negative value": ("figures.yaml", "value: 113000", "value: -5", "figures.yaml:pmu-salaried-personnel:value — "),
-    "unknown speaker": ("quotes.yaml", "speaker: jack-watling", "speaker: nobody",
-                        "quotes.yaml:watling-flourished:speaker — unknown id 'nobody'"),
+    "unknown speaker": (
+        "quotes.yaml",
+        "speaker: jack-watling",
+        "speaker: nobody",
+        "quotes.yaml:watling-flourished:speaker — unknown id 'nobody'",
+    ),
     "tab indentation": ("themes.yaml", "  label: Elections", "\tlabel: Elections", "themes.yaml:-:line 2 — "),
-    "span not in article": ("actors.yaml", "the most influential state in Iraq now", "the least influential state",
-                            "actors.yaml:iran:source — "),
+    "span not in article": (
+        "actors.yaml",
+        "the most influential state in Iraq now",
+        "the least influential state",
+        "actors.yaml:iran:source — ",
+    ),
 }
 
 

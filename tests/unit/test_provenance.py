@@ -59,8 +59,16 @@ def test_split_sentences_keeps_the_closing_quote_with_its_sentence() -> None:
 
 @pytest.mark.parametrize(
     "paragraphs",
-    [[], ["a"], ["a", "b", "c"], ["a", "b", "a", "c"], ["a", "b", "b", "c"],
-     ["a", "a"], ["a", "b", "c", "a"], ["h", "a", "b", "a", "b"]],  # tails shorter than 3 paragraphs don't count
+    [
+        [],
+        ["a"],
+        ["a", "b", "c"],
+        ["a", "b", "a", "c"],
+        ["a", "b", "b", "c"],
+        ["a", "a"],
+        ["a", "b", "c", "a"],
+        ["h", "a", "b", "a", "b"],
+    ],  # tails shorter than 3 paragraphs don't count
 )
 def test_find_repeated_tail_none_when_the_end_does_not_repeat(paragraphs: list[str]) -> None:
     assert find_repeated_tail(paragraphs) is None
@@ -92,8 +100,15 @@ def test_find_repeated_tail_overlap_cases(paragraphs: list[str], expected: tuple
 
 @pytest.mark.parametrize(
     "paragraphs",
-    [list("abcabc"), list("xabcabc"), list("aaaaaa"), list("abcabcabc"), list("abcdbcd"), list("aaaaaaa"),
-     list("qwertwert")],
+    [
+        list("abcabc"),
+        list("xabcabc"),
+        list("aaaaaa"),
+        list("abcabcabc"),
+        list("abcdbcd"),
+        list("aaaaaaa"),
+        list("qwertwert"),
+    ],
 )
 def test_find_repeated_tail_invariants(paragraphs: list[str]) -> None:
     tail_start, first = find_repeated_tail(paragraphs)

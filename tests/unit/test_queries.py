@@ -163,9 +163,10 @@ def test_quotes_table_search_treats_regex_characters_literally(real: Dataset, ne
         haystack = f"{row['text']} {row['speaker']} {row['role'] or ''}".casefold()
         assert needle.casefold() in haystack
     literal_hits = {
-        q.id for q in real.quotes
-        if needle.casefold() in f"{q.text} {real.name_of(q.speaker) if q.speaker else 'Unnamed experts'} "
-        f"{q.role or ''}".casefold()
+        q.id
+        for q in real.quotes
+        if needle.casefold()
+        in f"{q.text} {real.name_of(q.speaker) if q.speaker else 'Unnamed experts'} {q.role or ''}".casefold()
     }
     assert set(table["id"]) == literal_hits
 
@@ -358,7 +359,8 @@ def test_actors_table_mentions(real: Dataset) -> None:
     assert len(table) == len(real.actors)
     mentions = dict(zip(table["id"], table["mentions"], strict=True))
     expected_iran = sum(
-        "iran" in r.actors for kind in ("figures", "elections", "trade", "events", "quotes", "relations")
+        "iran" in r.actors
+        for kind in ("figures", "elections", "trade", "events", "quotes", "relations")
         for r in real.records[kind]
     )
     assert mentions["iran"] == expected_iran > 0
@@ -402,8 +404,19 @@ def test_record_counts_one_row_per_kind(real: Dataset) -> None:
 
 def test_record_counts_on_minimal_data(minimal: Dataset) -> None:
     counts = queries.record_counts(minimal).set_index("kind")["records"].to_dict()
-    assert counts == {"themes": 2, "actors": 3, "relations": 1, "people": 1, "figures": 2, "elections": 2,
-                      "trade": 1, "events": 1, "quotes": 1, "sources": 1, "corrections": 1}
+    assert counts == {
+        "themes": 2,
+        "actors": 3,
+        "relations": 1,
+        "people": 1,
+        "figures": 2,
+        "elections": 2,
+        "trade": 1,
+        "events": 1,
+        "quotes": 1,
+        "sources": 1,
+        "corrections": 1,
+    }
 
 
 # --- nothing matches: empty tables, never exceptions ---------------------------------------------------

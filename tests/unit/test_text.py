@@ -41,7 +41,7 @@ CASES = [
     "already \\* escaped",
     "trailing backslash \\",
     "https://example.org/a_b?c=d#e",
-    "Iraq's \"PMU\" (Hashd) — 113,000",
+    'Iraq\'s "PMU" (Hashd) — 113,000',
     "plain words",
     "",
 ]

@@ -1,0 +1,47 @@
+"""Every page in the real server: no exception, every chart drawn, the right document title."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.e2e_support import CHART_PAGES, ERROR_ELEMENTS, PAGE_IDS, PAGES, open_app_page
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.mark.parametrize(("path", "nav_title"), PAGES, ids=PAGE_IDS)
+def test_page_loads_without_error_and_draws_every_chart(browser_page: Any, app_url: str, path: str,
+                                                        nav_title: str) -> None:
+    open_app_page(browser_page, app_url, path)
+    errors = browser_page.locator(ERROR_ELEMENTS)
+    assert errors.count() == 0, f"/{path} shows an error: {errors.first.inner_text()[:500]}"
+    assert browser_page.locator("[data-testid=stMain] h1").count() >= 1, f"/{path} has no title heading"
+
+    charts = browser_page.locator("[data-testid=stPlotlyChart]")
+    if (path or "overview") in CHART_PAGES:
+        assert charts.count() >= 1, f"/{path} should draw at least one chart"
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        assert chart.locator(".js-plotly-plot .main-svg").count() >= 1, f"chart {index} on /{path} was not drawn"
+        box = chart.bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 100, f"chart {index} on /{path} is tiny: {box}"
+
+
+@pytest.mark.parametrize(("path", "nav_title"), PAGES, ids=PAGE_IDS)
+def test_document_title_names_the_page(browser_page: Any, app_url: str, path: str, nav_title: str) -> None:
+    open_app_page(browser_page, app_url, path)
+    expect(browser_page).to_have_title(re.compile(re.escape(nav_title)), timeout=5_000)
+
+
+@pytest.mark.parametrize(("path", "nav_title"), PAGES, ids=PAGE_IDS)
+def test_sidebar_navigation_reaches_the_page(browser_page: Any, app_url: str, path: str, nav_title: str) -> None:
+    """Clicking the page's entry in the sidebar lands on its url path."""
+    start = "sources" if path != "sources" else ""
+    open_app_page(browser_page, app_url, start)
+    browser_page.locator("[data-testid=stSidebarNav] a").filter(has_text=re.compile(rf"{re.escape(nav_title)}$")).click()
+    expect(browser_page).to_have_url(re.compile(rf"/{re.escape(path)}(\?.*)?$"))
+    expect(browser_page).to_have_title(re.compile(re.escape(nav_title)))
