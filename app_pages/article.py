@@ -39,10 +39,12 @@ for paragraph in article.paragraphs:
             else:
                 pieces.append(text)
         st.markdown(f"**¶{paragraph.number}** " + " ".join(pieces))
-        links = [use for sentence_uses in marked.values() for use in sentence_uses]
+        links = list(dict.fromkeys(use for sentence_uses in marked.values() for use in sentence_uses))
         if links:
-            with st.expander(f"Used by {len(links)} data point{'s' * (len(links) != 1)}", expanded=is_target):
-                for use in dict.fromkeys(links):
+            label = f"Used by {len(links)} data point{'s' * (len(links) != 1)}"
+            box = st.expander(label, expanded=is_target, key=f"uses-{paragraph.number}", on_change="rerun")
+            for use in links if box.open else ():  # links are built only for an opened box
+                with box:
                     st.page_link(
                         use.page,
                         label=literal(use.label),

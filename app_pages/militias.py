@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from explainer import figures, queries
-from explainer.ui.components import empty_state, literal, quote_card, show_chart
+from explainer import queries, views
+from explainer.ui.components import chart_view, empty_state, literal, quote_card, show_chart
 from explainer.ui.state import current_filters, dataset
 
 data, filters = dataset(), current_filters()
@@ -13,22 +13,11 @@ st.caption(
     "rooted in the 1980s Iran–Iraq war."
 )
 
-funnel = queries.militia_funnel(data, filters)
+funnel = chart_view(views.militia_funnel, data, filters)
 if funnel.empty:
     empty_state("militia figures")
 else:
-    fig = figures.militia_funnel_chart(
-        funnel,
-        title="Of ~113,000 paid PMU members, 36,000 are directed by Iran, per Watling",
-        source="the article, ¶17, citing Jack Watling (RUSI); January 2020",
-    )
-    show_chart(
-        fig,
-        alt="Bar chart: around 113,000 salaried PMU personnel; some 60,000 actively deployable; "
-        "36,000 directed by Iran, according to Jack Watling.",
-        table=funnel,
-        key="militia-funnel",
-    )
+    show_chart(funnel)
     st.caption("“Around” and “some” are the article's words: these are approximate figures from one analyst.")
 
 st.subheader("Who they are")

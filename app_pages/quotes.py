@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from explainer import figures, queries
-from explainer.ui.components import empty_state, quote_card, show_chart
+from explainer import queries, views
+from explainer.ui.components import chart_view, empty_state, quote_card, show_chart
 from explainer.ui.state import current_filters, dataset
 
 KIND_LABELS = {"direct": "Direct quote", "partial": "Quoted words", "paraphrase": "Paraphrase"}
@@ -28,9 +28,8 @@ chosen_kinds = right.multiselect(
 )
 
 kind_ids = tuple(k for k, label in KIND_LABELS.items() if label in chosen_kinds)
-table = queries.quotes_table(
-    data, filters, search=search or "", kinds=kind_ids, speakers=tuple(by_name[name] for name in chosen_speakers)
-)
+speaker_ids = tuple(by_name[name] for name in chosen_speakers)
+table = queries.quotes_table(data, filters, search=search or "", kinds=kind_ids, speakers=speaker_ids)
 st.markdown(f"**{len(table)}** of {len(data.quotes)} quotes match.")
 if table.empty:
     empty_state("quotes")
@@ -40,16 +39,4 @@ selected = st.query_params.get("quote")
 for _, row in table.iterrows():
     quote_card(data, row, search=search or "", selected=row["id"] == selected)
 
-counts = queries.quote_counts(table)
-top = counts.groupby("speaker")["quotes"].sum().idxmax()
-fig = figures.quote_count_chart(
-    counts,
-    title=f"{top} is quoted or paraphrased most often here",
-    source="the article (quotes and paraphrases counted by speaker)",
-)
-show_chart(
-    fig,
-    alt="Stacked bar chart of how many direct quotes, quoted words and paraphrases each speaker has.",
-    table=counts,
-    key="quote-counts",
-)
+show_chart(chart_view(views.quote_counts, data, filters, search or "", speaker_ids, kind_ids))

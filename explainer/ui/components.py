@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from explainer import queries
-from explainer.load import Dataset
+from explainer.filters import Filters
+from explainer.load import Dataset, fingerprint
 from explainer.text import escape_markdown
 from explainer.ui.sidebar import clear_filters
 from explainer.ui.state import ACTOR_KEY, THEME_KEY
+from explainer.views import ChartView
 
 ARTICLE_PAGE = "app_pages/article.py"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -28,19 +30,34 @@ def filter_params(**extra: Any) -> dict[str, Any]:
     return params
 
 
-def show_chart(fig: go.Figure, *, alt: str, table: pd.DataFrame, key: str, **plotly_kwargs: Any) -> Any:
-    """A chart with its screen-reader label, and the data behind it a click away with a CSV download."""
-    event = st.plotly_chart(fig, width="stretch", alt=alt, key=key, config=PLOTLY_CONFIG, **plotly_kwargs)
-    with st.expander("Data behind this chart"):
-        st.dataframe(table, hide_index=True, width="stretch")
-        st.download_button(
-            "Download CSV",
-            table.to_csv(index=False).encode("utf-8"),
-            file_name=f"{key}.csv",
-            mime="text/csv",
-            key=f"{key}-csv",
-            icon=":material/download:",
-        )
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _cached_view(key: tuple, _builder: Callable[..., ChartView], _data: Dataset, _filters: Filters) -> ChartView:
+    """Build a chart view once per dataset version, filter and options (the key holds all three)."""
+    return _builder(_data, _filters, *key[3])
+
+
+def chart_view(builder: Callable[..., ChartView], data: Dataset, filters: Filters, *options: Any) -> ChartView:
+    """A cached chart view: a rerun with the same data, filter and options reuses the built figure."""
+    key = (f"{builder.__module__}.{builder.__qualname__}", fingerprint(), (filters.actors, filters.themes), options)
+    return _cached_view(key, builder, data, filters)
+
+
+def show_chart(view: ChartView, **plotly_kwargs: Any) -> Any:
+    """A chart with its screen-reader label; the data behind it is built only when its expander is opened."""
+    event = st.plotly_chart(
+        view.figure, width="stretch", alt=view.alt, key=view.key, config=PLOTLY_CONFIG, **plotly_kwargs
+    )
+    with st.expander("Data behind this chart", key=f"{view.key}-data", on_change="rerun") as data_box:
+        if data_box.open:
+            st.dataframe(view.table, hide_index=True, width="stretch")
+            st.download_button(
+                "Download CSV",
+                view.table.to_csv(index=False).encode("utf-8"),
+                file_name=f"{view.key}.csv",
+                mime="text/csv",
+                key=f"{view.key}-csv",
+                icon=":material/download:",
+            )
     return event
 
 

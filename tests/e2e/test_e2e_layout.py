@@ -1,0 +1,110 @@
+"""Layout and colour: a phone-sized viewport with no sideways scroll, and the system's dark mode."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.e2e.e2e_support import (
+    CHART_PAGES,
+    MOBILE,
+    PAGE_IDS,
+    PAGES,
+    contrast_ratio,
+    css_rgb,
+    effective_colors,
+    open_app_page,
+    relative_luminance,
+    to_rgba,
+)
+
+pytestmark = pytest.mark.e2e
+
+MOBILE_CONTEXT = {"viewport": MOBILE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+
+_WIDTHS_JS = """
+() => {
+  const doc = document.documentElement, main = document.querySelector('[data-testid=stMain]');
+  const sidebar = document.querySelector('[data-testid=stSidebar]');
+  const box = sidebar ? sidebar.getBoundingClientRect() : null;
+  return {docScroll: doc.scrollWidth, docClient: doc.clientWidth, mainScroll: main.scrollWidth,
+          mainClient: main.clientWidth, sidebarVisible: !!box && box.width > 0 && box.right > 0};
+}
+"""
+
+
+@pytest.mark.parametrize("path", [path for path, _ in PAGES], ids=PAGE_IDS)
+def test_mobile_page_has_no_horizontal_scroll(new_browser_page: Any, app_url: str, path: str) -> None:
+    page = new_browser_page(**MOBILE_CONTEXT)
+    open_app_page(page, app_url, path)
+    widths = page.evaluate(_WIDTHS_JS)
+    # The sidebar starts collapsed on a phone (off-canvas), so the main content is what a reader sees.
+    assert not widths["sidebarVisible"], f"/{path}: sidebar open by default on mobile: {widths}"
+    assert widths["mainScroll"] <= widths["mainClient"] + 1, f"/{path} main content scrolls sideways: {widths}"
+    assert widths["docScroll"] <= widths["docClient"] + 1, f"/{path} document scrolls sideways: {widths}"
+
+
+CLIPPED_TITLES = pytest.mark.xfail(strict=True, reason=(
+    "app bug: plotly chart titles are one long line; at 390 px they run past the chart's right edge and are cut "
+    "off (e.g. the trade page's titles need ~540-575 px), and the takeaway sentence is lost on phones"))
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, marks=CLIPPED_TITLES) for p in sorted(CHART_PAGES)])
+def test_mobile_chart_titles_fit_inside_their_chart(new_browser_page: Any, app_url: str, path: str) -> None:
+    page = new_browser_page(**MOBILE_CONTEXT)
+    open_app_page(page, app_url, path)
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')].flatMap(chart => {
+             const c = chart.getBoundingClientRect(), t = chart.querySelector('.gtitle');
+             if (!t) return [];
+             const r = t.getBoundingClientRect();
+             return (r.left < c.left - 1 || r.right > c.right + 1)
+               ? [`${t.textContent} (title ${Math.round(r.width)} px, chart ${Math.round(c.width)} px)`] : [];
+           })"""
+    )
+    assert not clipped, f"/{path}: chart titles cut off on a phone: {clipped}"
+
+
+DARK_IGNORED = pytest.mark.xfail(strict=True, reason=(
+    "app bug: .streamlit/config.toml sets [theme] primaryColor, which makes Streamlit use one custom theme based "
+    "on light, so the system's dark preference is ignored (white background); putting the colours under "
+    "[theme.light] and [theme.dark] instead makes the app follow the system"))
+
+
+@DARK_IGNORED
+def test_dark_mode_follows_the_system(new_browser_page: Any, app_url: str) -> None:
+    page = new_browser_page(color_scheme="dark")
+    open_app_page(page, app_url, "")
+    assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    _, background = effective_colors(page, page.locator("[data-testid=stMain]"))
+    assert relative_luminance(background) < 0.2, f"app background {css_rgb(background)} is not dark"
+
+
+@pytest.mark.parametrize("path", ["", "article"], ids=["overview", "article"])
+def test_dark_mode_main_text_is_readable(new_browser_page: Any, app_url: str, path: str) -> None:
+    page = new_browser_page(color_scheme="dark")
+    open_app_page(page, app_url, path)
+    paragraph = page.locator("[data-testid=stMain] [data-testid=stMarkdownContainer] p").first
+    text, background = effective_colors(page, paragraph)
+    ratio = contrast_ratio(text, background)
+    assert ratio >= 4.5, f"/{path}: text {css_rgb(text)} on {css_rgb(background)} is {ratio:.2f}:1 (< 4.5)"
+
+
+def test_dark_mode_orange_highlights_are_readable(new_browser_page: Any, app_url: str) -> None:
+    page = new_browser_page(color_scheme="dark")
+    open_app_page(page, app_url, "article")
+    marks = page.locator("[data-testid=stMain] .stMarkdownColoredBackground")
+    assert marks.count() >= 5, "the article should mark its data-bearing sentences"
+    # Orange highlights are the only coloured backgrounds without ?datum=; check one of each colour pair.
+    seen: dict[tuple[str, str], str] = {}
+    for index in range(marks.count()):
+        mark = marks.nth(index)
+        colors = mark.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+        if tuple(colors) in seen:
+            continue
+        text, background = effective_colors(page, mark)
+        seen[tuple(colors)] = f"{css_rgb(text)} on {css_rgb(background)}: {contrast_ratio(text, background):.2f}:1"
+        assert contrast_ratio(text, background) >= 3, f"highlight unreadable: {seen[tuple(colors)]}"
+    hue = to_rgba(page, [next(iter(seen))[1]])[0]
+    assert hue[0] > hue[2], f"expected an orange highlight, got rgba{tuple(hue)}"
