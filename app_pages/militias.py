@@ -27,16 +27,21 @@ for column, actor in zip(st.columns(3), (data.by_id("actors")[g] for g in groups
         st.markdown(f"**{literal(actor.name)}**")
         st.caption(literal(actor.description))
 
-st.subheader("How they became part of the state")
-events = queries.timeline(data, filters, theme="militias")
-if events.empty:
-    empty_state("militia events")
-else:
-    st.dataframe(events[["display", "title", "description", "source"]], hide_index=True, width="stretch")
-
-st.subheader("What the experts say")
-quotes = queries.quotes_table(data, filters, theme="militias")
-if quotes.empty:
-    empty_state("quotes on militias")
-for _, row in quotes.iterrows():
-    quote_card(data, row)
+# Only the open tab is built and drawn.
+quotes_tab, events_tab = st.tabs(
+    ["What the experts say", "How they became part of the state"], key="tab", on_change="rerun", bind="query-params"
+)
+if quotes_tab.open:
+    with quotes_tab:
+        quotes = queries.quotes_table(data, filters, theme="militias")
+        if quotes.empty:
+            empty_state("quotes on militias")
+        for _, row in quotes.iterrows():
+            quote_card(data, row)
+if events_tab.open:
+    with events_tab:
+        events = queries.timeline(data, filters, theme="militias")
+        if events.empty:
+            empty_state("militia events")
+        else:
+            st.dataframe(events[["display", "title", "description", "source"]], hide_index=True, width="stretch")

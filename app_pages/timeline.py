@@ -17,10 +17,19 @@ full = chart_view(views.timeline_full, data, filters)
 if full.empty:
     empty_state("events")
     st.stop()
-clicks = [show_chart(full, on_select="rerun", selection_mode="points")]
-recent = chart_view(views.timeline_recent, data, filters)
-if not recent.empty:
-    clicks.append(show_chart(recent, on_select="rerun", selection_mode="points"))
+# Only the open tab's chart is built and drawn; the tab is in the URL.
+whole, crisis = st.tabs(["1980–2020", "May 2018 – January 2020"], key="tab", on_change="rerun", bind="query-params")
+clicks = []
+if whole.open:
+    with whole:
+        clicks.append(show_chart(full, on_select="rerun", selection_mode="points"))
+if crisis.open:
+    with crisis:
+        recent = chart_view(views.timeline_recent, data, filters)
+        if recent.empty:
+            st.info("No events between May 2018 and January 2020 match the current filter.")
+        else:
+            clicks.append(show_chart(recent, on_select="rerun", selection_mode="points"))
 
 titles = dict(zip(full.table["id"], full.table["display"] + " — " + full.table["title"]))
 picked = [

@@ -6,7 +6,6 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 # Okabe–Ito: distinguishable under the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -143,17 +142,14 @@ def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure
     if df.empty:
         return empty_figure(title=title, source=source)
     fig = go.Figure()
+    xs: list[float | None] = []
+    ys: list[str | None] = []
     for _, row in df.iterrows():
-        fig.add_trace(
-            go.Scatter(
-                x=[row["preliminary"], row["certified"]],
-                y=[row["list"]] * 2,
-                mode="lines",
-                line=dict(color=OTHER, width=3),
-                showlegend=False,
-                hoverinfo="skip",
-            )
-        )
+        xs += [row["preliminary"], row["certified"], None]
+        ys += [row["list"], row["list"], None]
+    fig.add_trace(
+        go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=OTHER, width=3), showlegend=False, hoverinfo="skip")
+    )
     fig.add_trace(
         go.Scatter(
             x=df["preliminary"],
@@ -178,32 +174,27 @@ def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure
 
 
 def export_destinations_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """Iran's exports by destination, one panel per reported period, Iraq and China in their actor colours."""
-    if df.empty or df["value"].isna().all():
+    """Iran's exports by destination, one group of bars per reported period, Iraq and China in their colours."""
+    valued = df.dropna(subset=["value"]) if not df.empty else df
+    if valued.empty:
         return empty_figure(title=title, source=source)
-    valued = df.dropna(subset=["value"])
-    periods = list(dict.fromkeys(valued["period"]))
-    fig = make_subplots(rows=len(periods), cols=1, subplot_titles=periods, vertical_spacing=0.5 / max(len(periods), 1))
     colour = {"Iraq": actor_colour("iraq"), "China": actor_colour("china")}
-    for row, period in enumerate(periods, start=1):
-        group = valued[valued["period"] == period].sort_values("value")
-        fig.add_trace(
-            go.Bar(
-                x=group["value"] / 1e9,
-                y=group["partner"],
-                orientation="h",
-                marker_color=[colour.get(p, OTHER) for p in group["partner"]],
-                text=[f"${v / 1e9:,.2f}bn" for v in group["value"]],
-                textposition="auto",
-                hovertemplate="%{y}: %{text}<extra></extra>",
-                showlegend=False,
-            ),
-            row=row,
-            col=1,
+    # One category axis with the period as the outer label: one light chart instead of a panel per period.
+    ordered = valued.iloc[::-1]
+    fig = go.Figure(
+        go.Bar(
+            x=ordered["value"] / 1e9,
+            y=[ordered["period"].tolist(), ordered["partner"].tolist()],
+            orientation="h",
+            marker_color=[colour.get(p, OTHER) for p in ordered["partner"]],
+            text=[f"${v / 1e9:,.2f}bn" for v in ordered["value"]],
+            textposition="auto",
+            hovertemplate="%{y}: %{text}<extra></extra>",
         )
-    fig.update_xaxes(title="billion US dollars", row=len(periods), col=1)
-    fig.update_annotations(font_size=12, xanchor="left", x=0)
-    return _finish(fig, title=title, source=source, height=170 * len(periods) + 140)
+    )
+    fig.update_xaxes(title="billion US dollars (periods differ: compare within a group)")
+    fig.update_yaxes(title=None, automargin=True)
+    return _finish(fig, title=title, source=source, height=max(360, 28 * len(ordered) + 160))
 
 
 def electricity_share_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
@@ -241,20 +232,18 @@ def waiver_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
     """Each sanctions waiver as a bar from its start for its stated length; later ones lighter."""
     if df.empty:
         return empty_figure(title=title, source=source)
-    fig = go.Figure()
-    for _, row in df.iterrows():
-        colour = OKABE_ITO["sky"] if row["after_article"] else actor_colour("united-states")
-        fig.add_trace(
-            go.Scatter(
-                x=[row["date"], row["until"]],
-                y=[row["display"]] * 2,
-                mode="lines+markers",
-                line=dict(color=colour, width=10),
-                marker=dict(size=8, color=colour),
-                showlegend=False,
-                hovertemplate=f"{row['title']}<extra></extra>",
-            )
+    # One bar trace on a date axis: each bar starts at its waiver's date and lasts its stated length.
+    fig = go.Figure(
+        go.Bar(
+            y=df["display"],
+            x=(pd.to_datetime(df["until"]) - pd.to_datetime(df["date"])).dt.total_seconds() * 1000,
+            base=pd.to_datetime(df["date"]).dt.strftime("%Y-%m-%d"),
+            orientation="h",
+            marker_color=[OKABE_ITO["sky"] if late else actor_colour("united-states") for late in df["after_article"]],
+            customdata=df["title"],
+            hovertemplate="%{customdata}<extra></extra>",
         )
+    )
     fig.add_vline(x=pd.Timestamp(2020, 1, 18), line_dash="dot", line_color=OTHER)
     fig.add_annotation(
         x=pd.Timestamp(2020, 1, 18),

@@ -49,16 +49,28 @@ APP_FINISHED = "[data-testid=stApp][data-test-script-state=notRunning]"
 QUOTE_CARD = "[data-testid=stVerticalBlock][class*='st-key-quote-']"
 ERROR_ELEMENTS = "[data-testid=stException], [data-testid=stAlertContentError]"
 
-# True once the script has stopped, the page has its title, no element is stale, and every chart has its SVG.
+# True once the script has stopped, the page has its title (or shows an error), no element is stale, and every
+# chart has its SVG.
 _DRAWN_JS = """
 () => {
   const app = document.querySelector('[data-testid=stApp]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (!document.querySelector('[data-testid=stMain] h1')) return false;
+  const error = document.querySelector('[data-testid=stException], [data-testid=stAlertContentError]');
+  if (!document.querySelector('[data-testid=stMain] h1') && !error) return false;
   if (document.querySelector('[data-stale=true], [data-testid=stSkeleton]')) return false;
   return [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
     .every(chart => chart.querySelector('.js-plotly-plot .main-svg'));
 }
+"""
+
+_STATE_JS = """
+() => ({
+  state: document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state'),
+  title: document.querySelector('[data-testid=stMain] h1')?.textContent,
+  stale: document.querySelectorAll('[data-stale=true], [data-testid=stSkeleton]').length,
+  charts: [...document.querySelectorAll('[data-testid=stPlotlyChart]')].map(c => !!c.querySelector('.main-svg')),
+  error: document.querySelector('[data-testid=stException]')?.innerText?.slice(0, 400),
+})
 """
 
 
@@ -142,11 +154,20 @@ def page_url(base_url: str, path: str, query: str = "") -> str:
 
 
 def wait_until_finished(page: Any, settle_ms: int = 1000, timeout_ms: int = 60_000) -> None:
-    """Wait until the script has finished and everything is drawn, then let charts settle."""
-    page.wait_for_selector(APP_FINISHED, state="attached", timeout=timeout_ms)
-    page.wait_for_function(_DRAWN_JS, timeout=timeout_ms, polling=100)
-    page.wait_for_timeout(settle_ms)
-    page.wait_for_function(_DRAWN_JS, timeout=timeout_ms, polling=100)
+    """Wait until the script has finished and everything is drawn, then let charts settle.
+
+    Streamlit's first state is already "notRunning", so the page's title (or an error) must be there too.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_selector(APP_FINISHED, state="attached", timeout=timeout_ms)
+        page.wait_for_function(_DRAWN_JS, timeout=timeout_ms, polling=100)
+        page.wait_for_timeout(settle_ms)
+        page.wait_for_function(_DRAWN_JS, timeout=timeout_ms, polling=100)
+    except PlaywrightTimeout as timeout:
+        state = page.evaluate(_STATE_JS)
+        raise AssertionError(f"{page.url} did not finish drawing in {timeout_ms / 1000:.0f} s: {state}") from timeout
 
 
 def open_app_page(page: Any, base_url: str, path: str, query: str = "") -> None:

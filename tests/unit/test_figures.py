@@ -122,8 +122,11 @@ def test_seats_bar_chart_highlights_fatah_and_draws_the_majority(real: Dataset) 
 def test_waiver_chart_draws_one_bar_per_waiver(real: Dataset) -> None:
     df = queries.waivers(real, ALL)
     fig = build("waiver_chart", df)
-    bars = [t for t in fig.data if t.mode and "lines" in t.mode]
-    assert len(bars) == len(df)
+    (bars,) = fig.data
+    assert list(bars.y) == list(df["display"])
+    assert list(bars.base) == [d.strftime("%Y-%m-%d") for d in df["date"]]
+    days = [length / 86_400_000 for length in bars.x]
+    assert days == [(u - d).days for u, d in zip(df["until"], df["date"])]
 
 
 def test_timeline_chart_plots_every_event_once(real: Dataset) -> None:

@@ -1,0 +1,198 @@
+"""Full-page screenshots of every page of the dashboard, on a desktop and on a phone.
+
+Usage (from the project root, in the project's virtualenv):
+
+    python scripts/screenshots.py [--out screenshots/] [--pages overview quotes ...] [--chromium PATH]
+
+It starts the app itself (`python -m streamlit run dashboard.py` on a free loopback port, with this interpreter),
+opens every page in Debian's chromium (headless; `apt-get install chromium`), and writes two PNGs per page:
+
+    <out>/<page>-desktop.png   1280 px wide (viewport 1280x900), the whole page
+    <out>/<page>-mobile.png    390 px wide (viewport 390x844, touch, sidebar collapsed), the whole page
+
+printing each path as it is written. Pages are named by url path ("overview" for the home page). Streamlit
+scrolls inside its main container rather than the document, so "the whole page" is taken by growing the
+viewport to the content's height before the screenshot. The exit code is 1 if any page showed an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["overview", "timeline", "actors", "militias", "elections", "trade", "quotes", "article", "sources"]
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+DEVICES: dict[str, dict[str, Any]] = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+    "mobile": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+}
+MAX_HEIGHT = 30_000  # px: a page taller than this is cut (and said so)
+
+# Finished: the script has stopped, the title (or an error) is there, nothing is stale, every chart has its SVG.
+DRAWN_JS = """
+() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  const error = document.querySelector('[data-testid=stException]');
+  if (!document.querySelector('[data-testid=stMain] h1') && !error) return false;
+  if (document.querySelector('[data-stale=true], [data-testid=stSkeleton]')) return false;
+  return [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+    .every(chart => chart.querySelector('.js-plotly-plot .main-svg'));
+}
+"""
+# Height the viewport needs so that nothing scrolls: the tallest scroll container's content, from the top.
+CONTENT_HEIGHT_JS = """
+() => {
+  let needed = document.documentElement.scrollHeight;
+  for (const el of document.querySelectorAll('[data-testid=stMain], [data-testid=stAppViewContainer]')) {
+    needed = Math.max(needed, el.getBoundingClientRect().top + window.scrollY + el.scrollHeight);
+  }
+  return Math.ceil(needed);
+}
+"""
+
+
+def find_chromium() -> str | None:
+    if os.access("/usr/bin/chromium", os.X_OK):
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def healthy(base_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
+            return response.read().strip() == b"ok"
+    except OSError:
+        return False
+
+
+@contextmanager
+def running_app(timeout: float = 60.0) -> Iterator[str]:
+    """`streamlit run dashboard.py` on a free loopback port until the block ends; yields the base URL."""
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+        "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+    ]
+    process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + timeout
+        while not healthy(base_url):
+            if process.poll() is not None:
+                output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+                raise SystemExit(f"streamlit exited with code {process.returncode}:\n{output[-3000:]}")
+            if time.monotonic() > deadline:
+                raise SystemExit(f"streamlit did not answer on {base_url}/_stcore/health within {timeout:.0f} s")
+            time.sleep(0.25)
+        yield base_url
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+        if process.stdout:
+            process.stdout.close()
+
+
+def wait_drawn(page: Any, settle_ms: int = 1000) -> None:
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", state="attached",
+                           timeout=60_000)
+    page.wait_for_function(DRAWN_JS, timeout=60_000, polling=100)
+    page.wait_for_timeout(settle_ms)
+    page.wait_for_function(DRAWN_JS, timeout=60_000, polling=100)
+
+
+def shoot(browser: Any, base_url: str, name: str, device: str, out: Path) -> tuple[Path, bool]:
+    """Screenshot one page on one device; returns the file and whether the page showed an error."""
+    options = DEVICES[device]
+    width = options["viewport"]["width"]
+    context = browser.new_context(**options)
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/{'' if name == 'overview' else name}", wait_until="domcontentloaded")
+        wait_drawn(page)
+        for _ in range(5):  # grow the viewport until the content stops growing with it
+            needed = min(page.evaluate(CONTENT_HEIGHT_JS), MAX_HEIGHT)
+            if needed <= page.viewport_size["height"]:
+                break
+            page.set_viewport_size({"width": width, "height": needed})
+            wait_drawn(page, settle_ms=500)
+        else:
+            print(f"warning: {name} ({device}) kept growing; cut at {page.viewport_size['height']} px", file=sys.stderr)
+        if page.viewport_size["height"] >= MAX_HEIGHT:
+            print(f"warning: {name} ({device}) is cut at {MAX_HEIGHT} px", file=sys.stderr)
+        failed = page.locator("[data-testid=stException]").count() > 0
+        path = out / f"{name}-{device}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path, failed
+    finally:
+        context.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=Path("screenshots"), help="folder for the PNGs (default: screenshots/)")
+    parser.add_argument("--pages", nargs="+", choices=PAGES, default=PAGES, metavar="PAGE",
+                        help=f"pages to shoot (default: all): {' '.join(PAGES)}")
+    parser.add_argument("--chromium", default=None, help="chromium executable (default: /usr/bin/chromium or PATH)")
+    args = parser.parse_args(argv)
+
+    chromium = args.chromium or find_chromium()
+    if not chromium:
+        print("Debian's chromium not found: apt-get install chromium (or pass --chromium PATH)", file=sys.stderr)
+        return 2
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("playwright is not installed: pip install -r requirements-test.txt", file=sys.stderr)
+        return 2
+
+    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    out.mkdir(parents=True, exist_ok=True)
+    errors: list[str] = []
+    started = time.monotonic()
+    with running_app() as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            for name in args.pages:
+                for device in DEVICES:
+                    path, failed = shoot(browser, base_url, name, device, out)
+                    print(path, flush=True)
+                    if failed:
+                        errors.append(f"{name} ({device})")
+        finally:
+            browser.close()
+    print(f"{len(args.pages) * len(DEVICES)} screenshots in {out} ({time.monotonic() - started:.0f} s)", file=sys.stderr)
+    if errors:
+        print("pages that showed an error: " + ", ".join(errors), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
