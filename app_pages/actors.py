@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explainer import queries, views
-from explainer.ui.components import chart_view, empty_state, literal, provenance, quote_card, show_chart
+from explainer.ui.components import chart_view, empty_state, literal, provenance, quote_card, record_table, show_chart
 from explainer.ui.state import current_filters, dataset
 
 data, filters = dataset(), current_filters()
@@ -33,13 +33,11 @@ labels = [
 relations, quotes, events = st.tabs(labels, key="profile-tab", on_change="rerun")  # only the open tab is built
 if relations.open:
     with relations:
-        st.dataframe(
-            related["relations"][["subject", "relation", "object", "source"]], hide_index=True, width="stretch"
-        )
+        record_table(related["relations"], ["subject", "relation", "object", "source"])
 if quotes.open:
     with quotes:
         for _, row in related["quotes"].iterrows():
             quote_card(data, row)
 if events.open:
     with events:
-        st.dataframe(related["events"][["display", "title", "source"]], hide_index=True, width="stretch")
+        record_table(related["events"], ["display", "title", "source"])

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explainer import reading
-from explainer.ui.components import filter_params, literal
+from explainer.ui.components import filter_params, literal, scroll_to
 from explainer.ui.state import current_filters, dataset
 
 data, filters = dataset(), current_filters()
@@ -53,9 +53,4 @@ for paragraph in article.paragraphs:
                     )
 
 if target_para is not None:
-    # Scroll to the linked paragraph once the page has drawn (the number is an int, never dataset text).
-    st.html(
-        f"<script>setTimeout(() => window.parent.document.querySelector('.st-key-para-{int(target_para)}')"
-        "?.scrollIntoView({block: 'center'}), 300);</script>",
-        unsafe_allow_javascript=True,
-    )
+    scroll_to(f"para-{int(target_para)}")

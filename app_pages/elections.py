@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explainer import queries, views
-from explainer.ui.components import chart_view, empty_state, show_chart
+from explainer.ui.components import chart_view, empty_state, record_table, show_chart
 from explainer.ui.state import current_filters, dataset
 
 TABS = ["Seats", "Preliminary vs certified", "Votes"]
@@ -44,4 +44,4 @@ if votes_tab.open:
             st.info("No vote counts in the current filter.")
         else:
             columns = ["list", "leader", "votes", "vote_share", "seats", "source"]
-            st.dataframe(voted[columns], hide_index=True, width="stretch")
+            record_table(voted, columns)

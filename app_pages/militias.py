@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explainer import queries, views
-from explainer.ui.components import chart_view, empty_state, literal, quote_card, show_chart
+from explainer.ui.components import chart_view, empty_state, literal, quote_card, record_table, show_chart
 from explainer.ui.state import current_filters, dataset
 
 data, filters = dataset(), current_filters()
@@ -44,4 +44,4 @@ if events_tab.open:
         if events.empty:
             empty_state("militia events")
         else:
-            st.dataframe(events[["display", "title", "description", "source"]], hide_index=True, width="stretch")
+            record_table(events, ["display", "title", "description", "source"])

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explainer import queries, views
-from explainer.ui.components import chart_view, empty_state, quote_card, show_chart
+from explainer.ui.components import chart_view, empty_state, quote_card, scroll_to, show_chart
 from explainer.ui.state import current_filters, dataset
 
 KIND_LABELS = {"direct": "Direct quote", "partial": "Quoted words", "paraphrase": "Paraphrase"}
@@ -36,7 +36,11 @@ if table.empty:
     st.stop()
 
 selected = st.query_params.get("quote")
-for _, row in table.iterrows():
-    quote_card(data, row, search=search or "", selected=row["id"] == selected)
+# A shared quote comes first and is scrolled to.
+ordered = table.assign(first=table["id"] != selected).sort_values("first", kind="stable")
+for _, row in ordered.iterrows():
+    quote_card(data, row, search=search or "", selected=row["id"] == selected, shareable=True)
+if selected in set(table["id"]):
+    scroll_to(f"quote-{selected}")
 
 show_chart(chart_view(views.quote_counts, data, filters, search or "", speaker_ids, kind_ids))

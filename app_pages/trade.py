@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explainer import queries, views
-from explainer.ui.components import chart_view, empty_state, provenance, show_chart
+from explainer.ui.components import chart_view, empty_state, provenance, record_table, show_chart
 from explainer.ui.state import current_filters, dataset
 
 TABS = ["Export markets", "Electricity", "Sanctions waivers"]
@@ -35,12 +35,7 @@ if electricity_tab.open:
         volumes = queries.energy_dependence(data, filters)
         if not volumes.empty:
             st.caption("Gas and electricity volumes reported (sources disagree; units differ):")
-            st.dataframe(
-                volumes[["label", "year", "value", "unit", "note", "source", "source_url"]],
-                hide_index=True,
-                width="stretch",
-                column_config={"source_url": st.column_config.LinkColumn("link")},
-            )
+            record_table(volumes, ["label", "year", "value", "unit", "note", "source"])
 if waivers_tab.open:
     with waivers_tab:
         view = chart_view(views.waivers, data, filters)

@@ -33,8 +33,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["overview", "timeline", "actors", "militias", "elections", "trade", "quotes", "article", "sources"]
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 DEVICES: dict[str, dict[str, Any]] = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
@@ -92,11 +98,23 @@ def running_app(timeout: float = 60.0) -> Iterator[str]:
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-        "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
     ]
-    process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     try:
         deadline = time.monotonic() + timeout
         while not healthy(base_url):
@@ -120,8 +138,7 @@ def running_app(timeout: float = 60.0) -> Iterator[str]:
 
 
 def wait_drawn(page: Any, settle_ms: int = 1000) -> None:
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", state="attached",
-                           timeout=60_000)
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", state="attached", timeout=60_000)
     page.wait_for_function(DRAWN_JS, timeout=60_000, polling=100)
     page.wait_for_timeout(settle_ms)
     page.wait_for_function(DRAWN_JS, timeout=60_000, polling=100)
@@ -156,9 +173,17 @@ def shoot(browser: Any, base_url: str, name: str, device: str, out: Path) -> tup
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=Path("screenshots"), help="folder for the PNGs (default: screenshots/)")
-    parser.add_argument("--pages", nargs="+", choices=PAGES, default=PAGES, metavar="PAGE",
-                        help=f"pages to shoot (default: all): {' '.join(PAGES)}")
+    parser.add_argument(
+        "--out", type=Path, default=Path("screenshots"), help="folder for the PNGs (default: screenshots/)"
+    )
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        choices=PAGES,
+        default=PAGES,
+        metavar="PAGE",
+        help=f"pages to shoot (default: all): {' '.join(PAGES)}",
+    )
     parser.add_argument("--chromium", default=None, help="chromium executable (default: /usr/bin/chromium or PATH)")
     args = parser.parse_args(argv)
 
@@ -187,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
                         errors.append(f"{name} ({device})")
         finally:
             browser.close()
-    print(f"{len(args.pages) * len(DEVICES)} screenshots in {out} ({time.monotonic() - started:.0f} s)", file=sys.stderr)
+    print(
+        f"{len(args.pages) * len(DEVICES)} screenshots in {out} ({time.monotonic() - started:.0f} s)", file=sys.stderr
+    )
     if errors:
         print("pages that showed an error: " + ", ".join(errors), file=sys.stderr)
         return 1

@@ -42,6 +42,27 @@ def chart_view(builder: Callable[..., ChartView], data: Dataset, filters: Filter
     return _cached_view(key, builder, data, filters)
 
 
+def record_table(table: pd.DataFrame, columns: list[str] | None = None) -> None:
+    """A table of records whose rows link to their sentence in the article or to their outside source."""
+    shown = table.copy()
+    if {"id", "paragraph"} <= set(shown.columns):
+        shown["in_article"] = [
+            f"./article?para={int(p)}&datum={i}" if present(p) else None
+            for p, i in zip(shown["paragraph"], shown["id"])
+        ]
+    keep = [c for c in (columns or list(table.columns)) if c in shown.columns]
+    keep += [c for c in ("in_article", "source_url") if c in shown.columns and c not in keep]
+    st.dataframe(
+        shown[keep],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "in_article": st.column_config.LinkColumn("In the article, ¶", display_text=r"para=(\d+)"),
+            "source_url": st.column_config.LinkColumn("Outside source (not the article)"),
+        },
+    )
+
+
 def show_chart(view: ChartView, **plotly_kwargs: Any) -> Any:
     """A chart with its screen-reader label; the data behind it is built only when its expander is opened."""
     event = st.plotly_chart(
@@ -49,7 +70,7 @@ def show_chart(view: ChartView, **plotly_kwargs: Any) -> Any:
     )
     with st.expander("Data behind this chart", key=f"{view.key}-data", on_change="rerun") as data_box:
         if data_box.open:
-            st.dataframe(view.table, hide_index=True, width="stretch")
+            record_table(view.table)
             st.download_button(
                 "Download CSV",
                 view.table.to_csv(index=False).encode("utf-8"),
@@ -95,7 +116,24 @@ def literal(text: Any) -> str:
     return escape_markdown(str(text)) if present(text) else ""
 
 
-def quote_card(data: Dataset, row: pd.Series, *, search: str = "", selected: bool = False) -> None:
+def _select_quote(quote_id: str) -> None:
+    """Put a quote in the URL so the view can be shared (a button callback)."""
+    st.query_params["quote"] = quote_id
+
+
+def scroll_to(element_key: str) -> None:
+    """Scroll a keyed container into view once the page has drawn (the key is ours, never dataset text)."""
+    css_class = "st-key-" + "".join(c for c in element_key if c.isalnum() or c in "-_")
+    st.html(
+        f"<script>setTimeout(() => (window.parent || window).document.querySelector('.{css_class}')"
+        "?.scrollIntoView({block: 'center'}), 300);</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def quote_card(
+    data: Dataset, row: pd.Series, *, search: str = "", selected: bool = False, shareable: bool = False
+) -> None:
     """One quote: speaker and role, the verbatim words (search matches marked), kind and paragraph link."""
     with st.container(border=True, key=f"quote-{row['id']}"):
         kind = {"direct": "Direct quote", "partial": "Quoted words", "paraphrase": "Paraphrase"}[row["kind"]]
@@ -108,10 +146,21 @@ def quote_card(data: Dataset, row: pd.Series, *, search: str = "", selected: boo
         st.markdown(f"{opening}{body}{closing}")
         if present(row["sic"]):
             st.caption(f"[sic] The article has “{literal(row['sic'])}”; kept as printed.")
+        left, right = st.columns(2)
         if present(row["paragraph"]):
-            st.page_link(
+            left.page_link(
                 ARTICLE_PAGE,
                 label=f"In the article, ¶{int(row['paragraph'])}",
                 icon=":material/format_quote:",
                 query_params=filter_params(para=int(row["paragraph"]), datum=row["id"]),
+            )
+        if shareable:
+            right.button(
+                "Link to this quote",
+                key=f"share-{row['id']}",
+                icon=":material/link:",
+                type="tertiary",
+                on_click=_select_quote,
+                args=(row["id"],),
+                help="Puts this quote in the address bar to share it.",
             )

@@ -22,8 +22,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SERVER_START_TIMEOUT = 60.0  # seconds until /_stcore/health must answer "ok"
 DESKTOP = {"width": 1280, "height": 900}
@@ -119,9 +125,19 @@ def running_app(log_path: Path, timeout: float = SERVER_START_TIMEOUT) -> Iterat
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
-        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
     ]
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
@@ -185,8 +201,9 @@ def quotes_matching(page: Any) -> int:
 
 
 def sidebar_multiselect_values(page: Any, key: str) -> list[str]:
-    """The chosen options (tags) of a bound multiselect, by widget key."""
-    return [t.strip() for t in page.locator(f".st-key-{key} [data-baseweb=tag]").all_inner_texts()]
+    """The chosen options (tags) of a multiselect, by widget key."""
+    tags = page.locator(f".st-key-{key} [data-testid=stMultiSelectTagsContainer] [data-tag]")
+    return [(tag.get_attribute("aria-label") or tag.inner_text()).strip() for tag in tags.all()]
 
 
 # --- colours -------------------------------------------------------------------------------------------------
@@ -232,9 +249,11 @@ def blend(top: list[float], bottom: Rgb) -> Rgb:
 
 def relative_luminance(rgb: Rgb) -> float:
     """WCAG 2 relative luminance of an sRGB colour (0-255 channels)."""
+
     def channel(value: float) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(v) for v in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

@@ -30,20 +30,35 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 # only for nodes inside one Streamlit element; the same rule anywhere else on the page still fails the test.
 # (rule id, CSS selector of the Streamlit element, why)
 STREAMLIT_OWN_FINDINGS: list[tuple[str, str, str]] = [
-    ("list", "[data-testid=stSidebarNavItems]",
-     "st.navigation with sections renders <ul> whose children are <div> section wrappers, not <li>"),
-    ("listitem", "[data-testid=stSidebarNavItems]",
-     "the same navigation: its <li> items sit inside those <div> wrappers, so they have no <ul> parent"),
+    (
+        "list",
+        "[data-testid=stSidebarNavItems]",
+        "st.navigation with sections renders <ul> whose children are <div> section wrappers, not <li>",
+    ),
+    (
+        "listitem",
+        "[data-testid=stSidebarNavItems]",
+        "the same navigation: its <li> items sit inside those <div> wrappers, so they have no <ul> parent",
+    ),
 ]
 
 # Pages whose violations are the app's own and known; strict, so a fix makes the suite say "remove the mark".
-CAPTION_CONTRAST = pytest.mark.xfail(strict=True, reason=(
-    "app bug: st.caption text is #828180 on #ffffff (3.88:1, WCAG AA needs 4.5:1) with the app's theme; "
-    "setting [theme] textColor darker (e.g. #1a1a1a) in .streamlit/config.toml makes captions pass"))
+CAPTION_CONTRAST = pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "app bug: st.caption text is #828180 on #ffffff (3.88:1, WCAG AA needs 4.5:1) with the app's theme; "
+        "setting [theme] textColor darker (e.g. #1a1a1a) in .streamlit/config.toml makes captions pass"
+    ),
+)
 KNOWN_APP_VIOLATIONS = {
-    "overview": CAPTION_CONTRAST, "timeline": CAPTION_CONTRAST, "militias": CAPTION_CONTRAST,
-    "elections": CAPTION_CONTRAST, "trade": CAPTION_CONTRAST, "quotes": CAPTION_CONTRAST,
-    "article": CAPTION_CONTRAST, "sources": CAPTION_CONTRAST,
+    "overview": CAPTION_CONTRAST,
+    "timeline": CAPTION_CONTRAST,
+    "militias": CAPTION_CONTRAST,
+    "elections": CAPTION_CONTRAST,
+    "trade": CAPTION_CONTRAST,
+    "quotes": CAPTION_CONTRAST,
+    "article": CAPTION_CONTRAST,
+    "sources": CAPTION_CONTRAST,
 }
 
 # Which of an axe result's nodes sit inside the given Streamlit element.
@@ -85,13 +100,16 @@ def blocking_violations(page: Any, results: dict) -> list[str]:
 
 
 def page_params() -> list[Any]:
-    return [pytest.param(path, id=pid, marks=[KNOWN_APP_VIOLATIONS[pid]] if pid in KNOWN_APP_VIOLATIONS else [])
-            for (path, _), pid in zip(PAGES, PAGE_IDS, strict=True)]
+    return [
+        pytest.param(path, id=pid, marks=[KNOWN_APP_VIOLATIONS[pid]] if pid in KNOWN_APP_VIOLATIONS else [])
+        for (path, _), pid in zip(PAGES, PAGE_IDS, strict=True)
+    ]
 
 
 @pytest.mark.parametrize("path", page_params())
-def test_axe_finds_no_serious_or_critical_violation(browser_page: Any, app_url: str, axe_source: str,
-                                                    path: str) -> None:
+def test_axe_finds_no_serious_or_critical_violation(
+    browser_page: Any, app_url: str, axe_source: str, path: str
+) -> None:
     open_app_page(browser_page, app_url, path)
     browser_page.add_script_tag(content=axe_source)
     results = browser_page.evaluate("axe.run()")

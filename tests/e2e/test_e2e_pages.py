@@ -14,8 +14,9 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.mark.parametrize(("path", "nav_title"), PAGES, ids=PAGE_IDS)
-def test_page_loads_without_error_and_draws_every_chart(browser_page: Any, app_url: str, path: str,
-                                                        nav_title: str) -> None:
+def test_page_loads_without_error_and_draws_every_chart(
+    browser_page: Any, app_url: str, path: str, nav_title: str
+) -> None:
     open_app_page(browser_page, app_url, path)
     errors = browser_page.locator(ERROR_ELEMENTS)
     assert errors.count() == 0, f"/{path} shows an error: {errors.first.inner_text()[:500]}"
@@ -42,6 +43,8 @@ def test_sidebar_navigation_reaches_the_page(browser_page: Any, app_url: str, pa
     """Clicking the page's entry in the sidebar lands on its url path."""
     start = "sources" if path != "sources" else ""
     open_app_page(browser_page, app_url, start)
-    browser_page.locator("[data-testid=stSidebarNav] a").filter(has_text=re.compile(rf"{re.escape(nav_title)}$")).click()
+    browser_page.locator("[data-testid=stSidebarNav] a").filter(
+        has_text=re.compile(rf"{re.escape(nav_title)}$")
+    ).click()
     expect(browser_page).to_have_url(re.compile(rf"/{re.escape(path)}(\?.*)?$"))
     expect(browser_page).to_have_title(re.compile(re.escape(nav_title)))

@@ -1,0 +1,74 @@
+"""The article page and the quote explorer through AppTest: every paragraph once, deep links, safe search."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.test_pages import open_page
+
+
+def paragraph_blocks(at) -> list[str]:
+    """The text of every numbered paragraph shown on the article page."""
+    return [m.value for m in at.markdown if m.value.startswith("**¶")]
+
+
+def test_article_shows_every_paragraph_once() -> None:
+    at = open_page("article")
+    assert not at.exception
+    numbers = [int(text.split("¶", 1)[1].split("*", 1)[0]) for text in paragraph_blocks(at)]
+    headings = [h.value for h in at.main.subheader]
+    assert len(numbers) == len(set(numbers)) == 32
+    assert len(headings) == 3
+    assert max(numbers) == 35
+
+
+def test_article_marks_data_bearing_sentences_and_links_them() -> None:
+    at = open_page("article")
+    marked = [text for text in paragraph_blocks(at) if ":orange-background[" in text]
+    assert len(marked) >= 30
+    assert len(at.expander) >= 30
+
+
+def test_deep_link_to_a_datum_selects_its_sentence_and_opens_its_links() -> None:
+    at = open_page("article", datum="gerges-most-influential")
+    target = [text for text in paragraph_blocks(at) if text.startswith("**¶7**")]
+    assert target and ":blue-background[" in target[0]
+    assert "most influential state" in target[0].split(":blue-background[", 1)[1]
+    assert any(link.proto.label.startswith("Quote") for link in at.get("page_link"))
+
+
+def test_deep_link_to_a_paragraph_selects_it() -> None:
+    at = open_page("article", para="17")
+    assert not at.exception
+    assert any("Number" in link.proto.label for link in at.get("page_link"))
+
+
+def test_article_filter_keeps_only_matching_sentences_marked() -> None:
+    everything = open_page("article")
+    badr = open_page("article", actor="badr-organization")
+    count = lambda at: sum(text.count(":orange-background[") for text in paragraph_blocks(at))  # noqa: E731
+    assert 0 < count(badr) < count(everything)
+
+
+def test_shared_quote_comes_first() -> None:
+    at = open_page("quotes", quote="hiltermann-iraqis-want-rid-of-both")
+    cards = [m.value for m in at.markdown if m.value.startswith("**") and "·" in m.value]
+    assert cards[0].startswith("**Joost Hiltermann**") and "selected" in cards[0]
+
+
+@pytest.mark.parametrize(
+    "search",
+    ["(", ".*", "[a-z]+", "\\", "<b>bold</b>", "**x**", ":red[x]", "$x$", "Iran" * 50, "ＩＲＡＮ", "'; DROP TABLE"],
+)
+def test_hostile_search_strings_give_a_normal_page(search: str) -> None:
+    at = open_page("quotes", q=search)
+    assert not at.exception
+    for block in at.markdown:
+        assert "<b>" not in block.value and "<script" not in block.value
+
+
+def test_search_matches_are_marked_literally() -> None:
+    at = open_page("quotes", q="withdrawal")
+    bodies = [m.value for m in at.markdown if ":orange-background[" in m.value]
+    assert bodies
+    assert all(":orange-background[withdrawal]" in b or ":orange-background[Withdrawal]" in b for b in bodies)
