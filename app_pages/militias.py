@@ -21,8 +21,8 @@ else:
     st.caption("“Around” and “some” are the article's words: these are approximate figures from one analyst.")
 
 st.subheader("Who they are")
-groups = ("popular-mobilization-units", "badr-organization", "fatah-alliance")
-for column, actor in zip(st.columns(3), (data.by_id("actors")[g] for g in groups)):
+groups = [data.by_id("actors")[g] for g in queries.MILITIA_GROUPS if g in data.by_id("actors")]
+for column, actor in zip(st.columns(3), groups):
     with column, st.container(border=True):
         st.markdown(f"**{literal(actor.name)}**")
         st.caption(literal(actor.description))

@@ -16,6 +16,7 @@ ELECTION = "iraq-2018-council-of-representatives"
 TOTAL_SEATS = f"{ELECTION}-total-seats"
 MAJORITY = f"{ELECTION}-majority"
 MILITIA_FUNNEL = ("pmu-salaried-personnel", "pmu-actively-deployable-fighters", "pmu-fighters-directed-by-iran")
+MILITIA_GROUPS = ("popular-mobilization-units", "badr-organization", "fatah-alliance")
 KEY_FIGURES = (
     *MILITIA_FUNNEL,
     "fatah-2018-seat-rank",

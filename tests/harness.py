@@ -70,6 +70,13 @@ def free_port() -> int:
 @contextmanager
 def running_app(env: dict[str, str] | None = None, timeout: float = 60) -> Iterator[str]:
     """Start `streamlit run dashboard.py` on a free loopback port; yield its base URL; stop it afterwards."""
+    with app_server(env, timeout) as (url, _process):
+        yield url
+
+
+@contextmanager
+def app_server(env: dict[str, str] | None = None, timeout: float = 60) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Like running_app, but also yield the server process (to read its memory)."""
     port = free_port()
     command = [
         sys.executable,
@@ -110,13 +117,21 @@ def running_app(env: dict[str, str] | None = None, timeout: float = 60) -> Itera
             if time.monotonic() > deadline:
                 raise RuntimeError("server did not answer its health check in time")
             time.sleep(0.2)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def rss_mib(pid: int) -> float:
+    """Resident memory of a process in MiB, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def launch_chromium(playwright: Any) -> Any:
