@@ -40,6 +40,19 @@ PRECISION_SYMBOL = {"day": "circle", "month": "square", "year": "diamond"}
 FONT = dict(size=13)
 
 
+def plain(text: object) -> object:
+    """Text that plotly shows literally: its pseudo-HTML (<b>, <a href>, <br>) is escaped; non-text passes."""
+    if not isinstance(text, str):
+        return text
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escaped(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a table whose text cells plotly will show literally (dataset text never becomes markup)."""
+    text_columns = [c for c in df.columns if any(isinstance(v, str) for v in df[c])]
+    return df.assign(**{c: df[c].map(plain) for c in text_columns}) if text_columns else df
+
+
 def actor_colour(actor_id: str | None) -> str:
     """The one colour an actor has on every chart."""
     return ACTOR_COLOURS.get(actor_id or "", OTHER)
@@ -48,7 +61,7 @@ def actor_colour(actor_id: str | None) -> str:
 def _finish(fig: go.Figure, *, title: str, source: str, height: int = 420, top: int = 60) -> go.Figure:
     """Common layout: a takeaway title, a source line, transparent background for light and dark themes."""
     fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left"),
+        title=dict(text=plain(title), x=0, xanchor="left"),
         height=height,
         margin=dict(l=10, r=10, t=top, b=70),
         font=FONT,
@@ -57,7 +70,7 @@ def _finish(fig: go.Figure, *, title: str, source: str, height: int = 420, top: 
         showlegend=fig.layout.showlegend if fig.layout.showlegend is not None else False,
     )
     fig.add_annotation(
-        text=f"Source: {source}",
+        text=plain(f"Source: {source}"),
         xref="paper",
         yref="paper",
         x=0,
@@ -84,6 +97,7 @@ def empty_figure(*, title: str = "Nothing to show", source: str = "—") -> go.F
 
 def militia_funnel_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
     """Horizontal bars for the 113,000 -> 60,000 -> 36,000 funnel, labelled with their precision."""
+    df = _escaped(df)
     if df.empty:
         return empty_figure(title=title, source=source)
     precision_word = {"approximate": "around ", "at-least": "at least ", "exact": "", "range": ""}
@@ -106,6 +120,7 @@ def militia_funnel_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Fig
 
 def seats_bar_chart(df: pd.DataFrame, *, title: str, source: str, majority: int | None = None) -> go.Figure:
     """Seats per list, sorted, the highlighted list in colour, with the majority line."""
+    df = _escaped(df)
     if df.empty:
         return empty_figure(title=title, source=source)
     ordered = df.sort_values("seats", ascending=True)
@@ -139,6 +154,7 @@ def seats_bar_chart(df: pd.DataFrame, *, title: str, source: str, majority: int 
 
 def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
     """Dumbbells from preliminary to certified seats for lists whose count changed."""
+    df = _escaped(df)
     if df.empty:
         return empty_figure(title=title, source=source)
     fig = go.Figure()
@@ -175,6 +191,7 @@ def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure
 
 def export_destinations_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
     """Iran's exports by destination, one group of bars per reported period, Iraq and China in their colours."""
+    df = _escaped(df)
     valued = df.dropna(subset=["value"]) if not df.empty else df
     if valued.empty:
         return empty_figure(title=title, source=source)
@@ -199,6 +216,7 @@ def export_destinations_chart(df: pd.DataFrame, *, title: str, source: str) -> g
 
 def electricity_share_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
     """Each source's estimate of Iran's share of Iraq's electricity, by year; later estimates marked."""
+    df = _escaped(df)
     dated = df.dropna(subset=["year", "value"]) if not df.empty else df
     if dated.empty:
         return empty_figure(title=title, source=source)
@@ -230,6 +248,7 @@ def electricity_share_chart(df: pd.DataFrame, *, title: str, source: str) -> go.
 
 def waiver_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
     """Each sanctions waiver as a bar from its start for its stated length; later ones lighter."""
+    df = _escaped(df)
     if df.empty:
         return empty_figure(title=title, source=source)
     # One bar trace on a date axis: each bar starts at its waiver's date and lasts its stated length.
@@ -264,6 +283,7 @@ def timeline_chart(
     df: pd.DataFrame, *, title: str, source: str, eras: tuple = (), start: object = None, end: object = None
 ) -> go.Figure:
     """Events on a date axis, one lane per first theme, eras shaded, spans drawn as bars, optionally zoomed."""
+    df = _escaped(df)
     if start is not None:
         df = df[(df["date"] >= pd.Timestamp(start)) & (df["date"] <= pd.Timestamp(end))]
     if df.empty:
@@ -321,6 +341,7 @@ def timeline_chart(
 
 def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, source: str) -> go.Figure:
     """Actors with relations on a circle, relations as lines by type, each actor in its colour."""
+    nodes, edges = _escaped(nodes), _escaped(edges)
     linked = set(edges["subject_id"]).union(edges["object_id"]) if not edges.empty else set()
     nodes = nodes[nodes["id"].isin(linked)] if linked else nodes.iloc[0:0]
     if nodes.empty:
@@ -381,6 +402,7 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, sourc
 
 def quote_count_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
     """Quotes per speaker, stacked by kind (direct, partial, paraphrase)."""
+    df = _escaped(df)
     if df.empty:
         return empty_figure(title=title, source=source)
     colours = {"direct": OKABE_ITO["blue"], "partial": OKABE_ITO["sky"], "paraphrase": OKABE_ITO["orange"]}
