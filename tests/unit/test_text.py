@@ -9,10 +9,10 @@ import pytest
 from explainer.text import escape_markdown, truncate
 
 # Characters that start markdown, HTML, Streamlit directives (:red[...]), LaTeX ($...$) or emoji (:x:).
-SPECIAL = set("\\`*_{}[]()<>#+-.!|~:$&^=")
+SPECIAL = set("\\`*_{}[]()<>#+-.!|~:$&^=@")
 # CommonMark: a backslash escapes exactly one ASCII punctuation character.
-ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|.", re.S)
+WORD_JOINER = "\u2060"
 
 CASES = [
     "**bold**",
@@ -48,7 +48,8 @@ CASES = [
 
 
 def unescape(text: str) -> str:
-    return ESCAPED.sub(r"\1", text)
+    """Undo the escaping: drop backslash escapes and the invisible autolink breakers."""
+    return "".join(t[1:] if len(t) == 2 else t for t in TOKEN.findall(text)).replace(WORD_JOINER, "")
 
 
 def folded(text: str) -> str:
@@ -77,8 +78,9 @@ def test_escape_markdown_has_no_line_breaks(text: str) -> None:
     "text, expected",
     [
         ("**bold**", r"\*\*bold\*\*"),
-        ("[link](https://x)", r"\[link\]\(https\:\/\/x\)"),
+        ("[link](https://x)", "\\[link\\]\\(https\u2060\\:\\/\\/x\\)"),
         (":red[boo]", r"\:red\[boo\]"),
+        ("see www.evil.example or a@b.c", "see www\u2060\\.evil\\.example or a\u2060\\@b\\.c"),
         ("$x^2$", r"\$x\^2\$"),
         ("# heading", r"\# heading"),
         ("1. list", r"1\. list"),
