@@ -19,7 +19,7 @@ names = dict(zip(actors["name"], actors["id"]))
 choice = st.selectbox("Profile", list(names), key="profile", bind="query-params")
 actor = data.by_id("actors")[names[choice]]
 with st.container(border=True):
-    st.markdown(f"### {literal(actor.name)}")
+    st.markdown(f"## {literal(actor.name)}")
     st.caption(f"{actor.kind.replace('-', ' ')}" + "".join(f" · {literal(n.text)}" for n in actor.native_names))
     st.markdown(literal(actor.description))
     provenance(data, actor, key=f"actor-{actor.id}")

@@ -26,7 +26,7 @@ for paragraph in article.paragraphs:
     is_target = paragraph.number == target_para
     with st.container(key=f"para-{paragraph.number}", border=is_target):
         if paragraph.is_heading:
-            st.subheader(literal(paragraph.text), anchor=f"p{paragraph.number}")
+            st.header(literal(paragraph.text), anchor=f"p{paragraph.number}")
             continue
         marked = uses.get(paragraph.number, {})
         pieces = []

@@ -20,7 +20,7 @@ else:
     show_chart(funnel)
     st.caption("“Around” and “some” are the article's words: these are approximate figures from one analyst.")
 
-st.subheader("Who they are")
+st.header("Who they are")
 groups = [data.by_id("actors")[g] for g in queries.MILITIA_GROUPS if g in data.by_id("actors")]
 for column, actor in zip(st.columns(3), groups):
     with column, st.container(border=True):

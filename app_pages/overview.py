@@ -21,7 +21,7 @@ st.caption(
     "Everything below is checkable: each number links to the sentence it comes from. Vantage point: January 2020."
 )
 
-st.subheader("The key numbers")
+st.header("The key numbers")
 table = queries.figures_table(data, filters, queries.KEY_FIGURES)
 if table.empty:
     empty_state("key numbers")
@@ -44,7 +44,7 @@ for start in range(0, len(table), 3):
                     query_params=filter_params(para=int(row["paragraph"]), datum=row["id"]),
                 )
 
-st.subheader("Explore")
+st.header("Explore")
 pages = [
     ("app_pages/militias.py", "Militias: 113,000 salaried, 36,000 directed by Iran", ":material/shield:"),
     ("app_pages/elections.py", "Elections 2018: Fatah comes second", ":material/how_to_vote:"),

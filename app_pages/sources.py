@@ -18,17 +18,17 @@ st.markdown(
 )
 dataset_downloads(data)
 
-st.subheader("Coverage of the article")
+st.header("Coverage of the article")
 cover = reading.coverage(data)
 st.metric("Body paragraphs that feed at least one datum", f"{cover['covered']} of {cover['paragraphs']}")
 if cover["uncovered"]:
     st.caption("Paragraphs that feed none: " + ", ".join(f"¶{n}" for n in cover["uncovered"]))
 st.dataframe(queries.record_counts(data), hide_index=True, width="stretch")
 
-st.subheader("Corrections log")
+st.header("Corrections log")
 st.dataframe(queries.corrections_table(data), hide_index=True, width="stretch")
 
-st.subheader("Outside sources")
+st.header("Outside sources")
 st.dataframe(
     queries.sources_table(data),
     hide_index=True,
@@ -36,6 +36,6 @@ st.dataframe(
     column_config={"url": st.column_config.LinkColumn("url")},
 )
 
-st.subheader("Data dictionary")
+st.header("Data dictionary")
 with st.expander("Every file and field"):
     st.markdown(Path(__file__).resolve().parent.parent.joinpath("data", "README.md").read_text(encoding="utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -38,6 +39,8 @@ OTHER = OKABE_ITO["grey"]
 HIGHLIGHT = OKABE_ITO["vermillion"]
 PRECISION_SYMBOL = {"day": "circle", "month": "square", "year": "diamond"}
 FONT = dict(size=13)
+TITLE_WIDTH = 44  # characters per title line: fits a 390 px phone at plotly's title size
+SOURCE_WIDTH = 60
 
 
 def plain(text: object) -> object:
@@ -58,19 +61,26 @@ def actor_colour(actor_id: str | None) -> str:
     return ACTOR_COLOURS.get(actor_id or "", OTHER)
 
 
+def wrap(text: str, width: int) -> str:
+    """Escape text for plotly and break it into lines of at most `width` characters (plotly never wraps)."""
+    return "<br>".join(plain(line) for line in textwrap.wrap(text, width)) if text else ""
+
+
 def _finish(fig: go.Figure, *, title: str, source: str, height: int = 420, top: int = 60) -> go.Figure:
-    """Common layout: a takeaway title, a source line, transparent background for light and dark themes."""
+    """Common layout: a takeaway title and source line that wrap to fit a phone, a transparent background."""
+    title_text, source_text = wrap(title, TITLE_WIDTH), wrap(f"Source: {source}", SOURCE_WIDTH)
+    extra_title_lines, extra_source_lines = title_text.count("<br>"), source_text.count("<br>")
     fig.update_layout(
-        title=dict(text=plain(title), x=0, xanchor="left"),
-        height=height,
-        margin=dict(l=10, r=10, t=top, b=70),
+        title=dict(text=title_text, x=0, xanchor="left"),
+        height=height + 20 * (extra_title_lines + extra_source_lines),
+        margin=dict(l=10, r=10, t=top + 20 * extra_title_lines, b=70 + 16 * extra_source_lines),
         font=FONT,
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         showlegend=fig.layout.showlegend if fig.layout.showlegend is not None else False,
     )
     fig.add_annotation(
-        text=plain(f"Source: {source}"),
+        text=source_text,
         xref="paper",
         yref="paper",
         x=0,

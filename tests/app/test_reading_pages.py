@@ -16,7 +16,7 @@ def test_article_shows_every_paragraph_once() -> None:
     at = open_page("article")
     assert not at.exception
     numbers = [int(text.split("¶", 1)[1].split("*", 1)[0]) for text in paragraph_blocks(at)]
-    headings = [h.value for h in at.main.subheader]
+    headings = [h.value for h in at.main.header]
     assert len(numbers) == len(set(numbers)) == 32
     assert len(headings) == 3
     assert max(numbers) == 35

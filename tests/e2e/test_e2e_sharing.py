@@ -44,13 +44,6 @@ def test_deep_link_by_label(browser_page: Any, app_url: str) -> None:
     assert "actor=Badr+Organization" in browser_page.url
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "app bug: a link naming the actor by id (?actor=badr-organization) filters the page, but the address bar "
-        "drops the parameter (it shows /quotes), so copying the URL or reloading loses the filter"
-    ),
-)
 def test_deep_link_by_id_keeps_the_filter_in_the_address_bar(browser_page: Any, app_url: str) -> None:
     open_app_page(browser_page, app_url, "quotes", "actor=badr-organization")
     assert sidebar_multiselect_values(browser_page, "actor") == [BADR]
