@@ -17,7 +17,7 @@ OKABE_ITO = {
     "blue": "#0072B2",
     "vermillion": "#D55E00",
     "purple": "#CC79A7",
-    "grey": "#999999",
+    "grey": "#666666",
 }
 ACTOR_COLOURS = {
     "iran": OKABE_ITO["green"],
@@ -40,7 +40,8 @@ HIGHLIGHT = OKABE_ITO["vermillion"]
 PRECISION_SYMBOL = {"day": "circle", "month": "square", "year": "diamond"}
 FONT = dict(size=13)
 TITLE_WIDTH = 44  # characters per title line: fits a 390 px phone at plotly's title size
-SOURCE_WIDTH = 60
+SOURCE_WIDTH = 52
+LABEL_WIDTH = 22  # characters per line of a long category label
 
 
 def plain(text: object) -> object:
@@ -61,35 +62,39 @@ def actor_colour(actor_id: str | None) -> str:
     return ACTOR_COLOURS.get(actor_id or "", OTHER)
 
 
+def _lines(text: str, width: int) -> str:
+    """Break already-escaped text into plotly lines of at most `width` characters."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
 def wrap(text: str, width: int) -> str:
     """Escape text for plotly and break it into lines of at most `width` characters (plotly never wraps)."""
     return "<br>".join(plain(line) for line in textwrap.wrap(text, width)) if text else ""
 
 
-def _finish(fig: go.Figure, *, title: str, source: str, height: int = 420, top: int = 60) -> go.Figure:
-    """Common layout: a takeaway title and source line that wrap to fit a phone, a transparent background."""
+def _finish(fig: go.Figure, *, title: str, source: str, height: int = 420, top: int = 0) -> go.Figure:
+    """Common layout: a takeaway title with the source under it, both wrapped to fit a phone and anchored to the
+    chart's left edge (not the plot area's, which long axis labels push right); transparent for both themes."""
     title_text, source_text = wrap(title, TITLE_WIDTH), wrap(f"Source: {source}", SOURCE_WIDTH)
-    extra_title_lines, extra_source_lines = title_text.count("<br>"), source_text.count("<br>")
+    title_lines, source_lines = title_text.count("<br>") + 1, source_text.count("<br>") + 1
+    header = 24 + 22 * title_lines + 16 * source_lines + top
     fig.update_layout(
-        title=dict(text=title_text, x=0, xanchor="left"),
-        height=height + 20 * (extra_title_lines + extra_source_lines),
-        margin=dict(l=10, r=10, t=top + 20 * extra_title_lines, b=70 + 16 * extra_source_lines),
+        title=dict(
+            text=title_text,
+            x=0.01,
+            xref="container",
+            xanchor="left",
+            y=0.995,
+            yref="container",
+            yanchor="top",
+            subtitle=dict(text=source_text, font=dict(size=11)),
+        ),
+        height=height + header - 60,
+        margin=dict(l=10, r=10, t=header, b=50),
         font=FONT,
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         showlegend=fig.layout.showlegend if fig.layout.showlegend is not None else False,
-    )
-    fig.add_annotation(
-        text=source_text,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=-0.02,
-        yshift=-40,
-        showarrow=False,
-        xanchor="left",
-        yanchor="top",
-        font=dict(size=11),
     )
     return fig
 
@@ -115,10 +120,11 @@ def militia_funnel_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Fig
     fig = go.Figure(
         go.Bar(
             x=df["value"],
-            y=df["label"],
+            y=[_lines(label, LABEL_WIDTH) for label in df["label"]],
             orientation="h",
             text=labels,
-            textposition="auto",
+            textposition="inside",
+            insidetextanchor="end",
             marker_color=[HIGHLIGHT if i == len(df) - 1 else OTHER for i in range(len(df))],
             hovertemplate="%{y}<br>%{text}<extra></extra>",
         )
@@ -196,7 +202,7 @@ def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure
     )
     fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
     fig.update_xaxes(title="seats")
-    return _finish(fig, title=title, source=source, height=max(260, 50 * len(df) + 140))
+    return _finish(fig, title=title, source=source, height=max(260, 50 * len(df) + 140), top=30)
 
 
 def export_destinations_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
@@ -211,15 +217,16 @@ def export_destinations_chart(df: pd.DataFrame, *, title: str, source: str) -> g
     fig = go.Figure(
         go.Bar(
             x=ordered["value"] / 1e9,
-            y=[ordered["period"].tolist(), ordered["partner"].tolist()],
+            y=[[_lines(p, LABEL_WIDTH) for p in ordered["period"]], ordered["partner"].tolist()],
             orientation="h",
             marker_color=[colour.get(p, OTHER) for p in ordered["partner"]],
             text=[f"${v / 1e9:,.2f}bn" for v in ordered["value"]],
-            textposition="auto",
+            textposition="inside",
+            insidetextanchor="end",
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    fig.update_xaxes(title="billion US dollars (periods differ: compare within a group)")
+    fig.update_xaxes(title="US$ billion")
     fig.update_yaxes(title=None, automargin=True)
     return _finish(fig, title=title, source=source, height=max(360, 28 * len(ordered) + 160))
 
@@ -253,7 +260,7 @@ def electricity_share_chart(df: pd.DataFrame, *, title: str, source: str) -> go.
     fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
     fig.update_yaxes(title="% of Iraq's electricity", rangemode="tozero", ticksuffix="%")
     fig.update_xaxes(title=None, dtick=2)
-    return _finish(fig, title=title, source=source, height=420)
+    return _finish(fig, title=title, source=source, height=420, top=30)
 
 
 def waiver_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
@@ -346,7 +353,7 @@ def timeline_chart(
     fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.2, x=0), hovermode="closest")
     fig.update_yaxes(title=None, categoryorder="category descending")
     fig.update_xaxes(title=None, type="date", range=[start, end] if start is not None else None)
-    return _finish(fig, title=title, source=source, height=460, top=110)
+    return _finish(fig, title=title, source=source, height=460, top=40)
 
 
 def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, source: str) -> go.Figure:
@@ -390,7 +397,7 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, sourc
                     ),
                 )
             )
-    # Labels point outwards so neighbours on the circle don't overprint each other.
+    # Labels sit centred above their node, so even a phone-width chart keeps them inside its edges.
     fig.add_trace(
         go.Scatter(
             x=[position[i][0] for i in nodes["id"]],
@@ -399,7 +406,8 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, sourc
             text=nodes["name"],
             name="actors",
             showlegend=False,
-            textposition=["middle right" if position[i][0] >= 0 else "middle left" for i in nodes["id"]],
+            textposition="top center",
+            textfont=dict(size=10),
             marker=dict(size=16, color=[actor_colour(i) for i in nodes["id"]], line=dict(width=1, color="#555555")),
             hovertemplate="%{text}<extra></extra>",
         )
@@ -407,7 +415,7 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, sourc
     fig.update_xaxes(visible=False, range=[-2.1, 2.1])
     fig.update_yaxes(visible=False, range=[-1.15, 1.15])
     fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom", title="relation: "))
-    return _finish(fig, title=title, source=source, height=620, top=100)
+    return _finish(fig, title=title, source=source, height=620, top=60)
 
 
 def quote_count_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
@@ -433,8 +441,8 @@ def quote_count_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure
     totals = df.groupby("speaker")["quotes"].sum().sort_values()
     fig.update_layout(barmode="stack", showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
     fig.update_yaxes(categoryorder="array", categoryarray=list(totals.index), title=None)
-    fig.update_xaxes(title="quotes and paraphrases", dtick=1)
-    return _finish(fig, title=title, source=source, height=max(300, 28 * len(totals) + 150))
+    fig.update_xaxes(title="count", dtick=1)
+    return _finish(fig, title=title, source=source, height=max(300, 28 * len(totals) + 150), top=30)
 
 
 # Every builder and a sample-free call signature, for the one test that runs them all.

@@ -41,9 +41,11 @@ def _show_labels_in_address_bar() -> None:
     st.html(
         "<script>setTimeout(() => { const w = window.parent || window; const values = " + payload + ";"
         " const params = new URLSearchParams(w.location.search);"
-        " for (const [key, list] of Object.entries(values)) { params.delete(key); list.forEach(v => params.append(key, v)); }"
+        " for (const [key, list] of Object.entries(values)) {"
+        " params.delete(key); list.forEach(v => params.append(key, v)); }"
         " const query = params.toString();"
-        " w.history.replaceState(w.history.state, '', w.location.pathname + (query ? '?' + query : '') + w.location.hash);"
+        " const address = w.location.pathname + (query ? '?' + query : '') + w.location.hash;"
+        " w.history.replaceState(w.history.state, '', address);"
         " }, 600);</script>",
         unsafe_allow_javascript=True,
     )

@@ -44,17 +44,8 @@ STREAMLIT_OWN_FINDINGS: list[tuple[str, str, str]] = [
     ),
 ]
 
-# The app's own known finding, tested on its own below so that it cannot hide any other finding on a page.
-# Strict: a page that passes makes the suite say "remove the mark".
+# Colour contrast is tested on its own below, so that a finding there cannot hide any other finding on a page.
 CONTRAST_RULE = "color-contrast"
-CAPTION_CONTRAST = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "app bug: st.caption text is #828180 on #ffffff (3.88:1, WCAG AA needs 4.5:1) with the app's theme; "
-        "setting [theme] textColor darker (e.g. #1a1a1a) in .streamlit/config.toml makes captions pass"
-    ),
-)
-CONTRAST_FAILS_ON = {"overview", "timeline", "militias", "elections", "trade", "quotes", "article", "sources"}
 
 # Which of an axe result's nodes sit inside the given Streamlit element.
 _INSIDE_JS = """
@@ -125,10 +116,7 @@ def test_axe_finds_no_serious_or_critical_violation(axe_findings: Callable, path
 
 @pytest.mark.parametrize(
     "path",
-    [
-        pytest.param(path, id=pid, marks=[CAPTION_CONTRAST] if pid in CONTRAST_FAILS_ON else [])
-        for (path, _), pid in zip(PAGES, PAGE_IDS, strict=True)
-    ],
+    [pytest.param(path, id=pid) for (path, _), pid in zip(PAGES, PAGE_IDS, strict=True)],
 )
 def test_axe_finds_no_colour_contrast_violation(axe_findings: Callable, path: str) -> None:
     found = axe_findings(path).get(CONTRAST_RULE, [])

@@ -9,7 +9,7 @@ import pytest
 
 from explainer.load import DATA_DIR_ENV
 from tests.conftest import ROOT
-from tests.e2e.e2e_support import PAGES, PAGE_IDS, open_app_page
+from tests.e2e.e2e_support import PAGE_IDS, PAGES, open_app_page
 from tests.harness import running_app
 
 pytestmark = pytest.mark.e2e

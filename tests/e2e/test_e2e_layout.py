@@ -62,33 +62,12 @@ _CLIPPED_TEXT_JS = """
 """
 
 
-def _clipped(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"app bug: chart text cut off at the chart's edge: {reason}")
-
-
-# Known as of this suite's writing; strict, so a fixed page makes the suite say "remove the mark".
-CLIPPED_CHART_TEXT: dict[tuple[str, str], pytest.MarkDecorator] = {
-    ("desktop", "trade"): _clipped("the export chart's source note runs ~25 px past the right edge"),
-    ("mobile", "timeline"): _clipped("the title and source note are one line, ~500 px on a 358 px chart"),
-    ("mobile", "actors"): _clipped("the title, and node labels at both edges (Popular Mobilization Units, Soleimani)"),
-    ("mobile", "militias"): _clipped("title, source note, the first y tick label and the 'around' bar values"),
-    ("mobile", "elections"): _clipped("the title and source note are one line, ~500-560 px on a 358 px chart"),
-    ("mobile", "trade"): _clipped("title, source note, axis title, period tick labels and bar values"),
-    ("mobile", "quotes"): _clipped("the title, x-axis title and source note"),
-}
 DEVICE_CONTEXTS = {"desktop": {}, "mobile": MOBILE_CONTEXT}
 
 
 def _chart_params() -> list[Any]:
     return [
-        pytest.param(
-            device,
-            path,
-            id=f"{device}-{path}",
-            marks=[CLIPPED_CHART_TEXT[device, path]] if (device, path) in CLIPPED_CHART_TEXT else [],
-        )
-        for device in DEVICE_CONTEXTS
-        for path in sorted(CHART_PAGES)
+        pytest.param(device, path, id=f"{device}-{path}") for device in DEVICE_CONTEXTS for path in sorted(CHART_PAGES)
     ]
 
 
@@ -100,17 +79,6 @@ def test_chart_text_fits_inside_the_chart(new_browser_page: Any, app_url: str, d
     assert not clipped, f"/{path} on {device}: chart text cut off:\n" + "\n".join(clipped)
 
 
-DARK_IGNORED = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "app bug: .streamlit/config.toml sets [theme] primaryColor, which makes Streamlit use one custom theme based "
-        "on light, so the system's dark preference is ignored (white background); putting the colours under "
-        "[theme.light] and [theme.dark] instead makes the app follow the system"
-    ),
-)
-
-
-@DARK_IGNORED
 def test_dark_mode_follows_the_system(new_browser_page: Any, app_url: str) -> None:
     page = new_browser_page(color_scheme="dark")
     open_app_page(page, app_url, "")

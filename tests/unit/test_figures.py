@@ -48,7 +48,7 @@ def is_empty_figure(fig: go.Figure) -> bool:
 def assert_titled_and_sourced(fig: go.Figure) -> None:
     assert isinstance(fig, go.Figure)
     assert fig.layout.title.text == TITLE
-    assert f"Source: {SOURCE}" in annotation_texts(fig)
+    assert fig.layout.title.subtitle.text.replace("<br>", " ") == f"Source: {SOURCE}"
 
 
 def build(name: str, df: pd.DataFrame) -> go.Figure:
@@ -93,7 +93,7 @@ def test_empty_figure_defaults() -> None:
     fig = figures.empty_figure()
     assert fig.layout.title.text == "Nothing to show"
     assert is_empty_figure(fig)
-    assert any(t.startswith("Source:") for t in annotation_texts(fig))
+    assert fig.layout.title.subtitle.text.startswith("Source:")
 
 
 # --- what the charts draw -----------------------------------------------------------------------------

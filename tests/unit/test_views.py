@@ -32,7 +32,7 @@ def test_view_has_title_source_alt_and_data(builder, real) -> None:
     view = builder(real, Filters())
     assert not view.empty, builder.__name__
     assert view.figure.layout.title.text
-    assert any(a.text.startswith("Source: ") for a in view.figure.layout.annotations)
+    assert view.figure.layout.title.subtitle.text.startswith("Source: ")
     assert len(view.alt) > 40
     assert view.key
 
