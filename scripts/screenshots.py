@@ -18,30 +18,18 @@ viewport to the content's height before the screenshot. The exit code is 1 if an
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: make the project's test harness importable
+
+from tests.harness import CHROMIUM_ARGS, running_app  # noqa: E402
+from tests.harness import chromium_path as find_chromium  # noqa: E402
+
 PAGES = ["overview", "timeline", "actors", "militias", "elections", "trade", "quotes", "article", "sources"]
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DEVICES: dict[str, dict[str, Any]] = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
     "mobile": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
@@ -70,71 +58,6 @@ CONTENT_HEIGHT_JS = """
   return Math.ceil(needed);
 }
 """
-
-
-def find_chromium() -> str | None:
-    if os.access("/usr/bin/chromium", os.X_OK):
-        return "/usr/bin/chromium"
-    return shutil.which("chromium")
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def healthy(base_url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
-            return response.read().strip() == b"ok"
-    except OSError:
-        return False
-
-
-@contextmanager
-def running_app(timeout: float = 60.0) -> Iterator[str]:
-    """`streamlit run dashboard.py` on a free loopback port until the block ends; yields the base URL."""
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
-    try:
-        deadline = time.monotonic() + timeout
-        while not healthy(base_url):
-            if process.poll() is not None:
-                output = process.stdout.read().decode(errors="replace") if process.stdout else ""
-                raise SystemExit(f"streamlit exited with code {process.returncode}:\n{output[-3000:]}")
-            if time.monotonic() > deadline:
-                raise SystemExit(f"streamlit did not answer on {base_url}/_stcore/health within {timeout:.0f} s")
-            time.sleep(0.25)
-        yield base_url
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
-        if process.stdout:
-            process.stdout.close()
 
 
 def wait_drawn(page: Any, settle_ms: int = 1000) -> None:

@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -68,15 +69,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(env: dict[str, str] | None = None, timeout: float = 60) -> Iterator[str]:
+def running_app(env: dict[str, str] | None = None, timeout: float = 60, log_path: Path | None = None) -> Iterator[str]:
     """Start `streamlit run dashboard.py` on a free loopback port; yield its base URL; stop it afterwards."""
-    with app_server(env, timeout) as (url, _process):
+    with app_server(env, timeout, log_path) as (url, _process):
         yield url
 
 
 @contextmanager
-def app_server(env: dict[str, str] | None = None, timeout: float = 60) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Like running_app, but also yield the server process (to read its memory)."""
+def app_server(
+    env: dict[str, str] | None = None, timeout: float = 60, log_path: Path | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Like running_app, but also yield the server process (to read its memory). The server's output goes to
+    log_path (a temporary file if none is given) and its tail is in any error."""
     port = free_port()
     command = [
         sys.executable,
@@ -95,35 +99,49 @@ def app_server(env: dict[str, str] | None = None, timeout: float = 60) -> Iterat
         "--server.fileWatcherType",
         "none",
     ]
-    process = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
+    with tempfile.TemporaryDirectory() as scratch:
+        log_path = log_path or Path(scratch) / "streamlit.log"
+        with open(log_path, "wb") as log:
+            process = subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env={**os.environ, **(env or {})},
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
             try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None:
-                raise RuntimeError(f"server exited: {process.stderr.read().decode(errors='replace')[-2000:]}")
-            if time.monotonic() > deadline:
-                raise RuntimeError("server did not answer its health check in time")
-            time.sleep(0.2)
-        yield url, process
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+                deadline = time.monotonic() + timeout
+                while not _healthy(url):
+                    if process.poll() is not None:
+                        raise RuntimeError(f"streamlit exited with code {process.returncode}:\n{_tail(log_path)}")
+                    if time.monotonic() > deadline:
+                        raise RuntimeError(f"streamlit not healthy on {url} after {timeout:.0f} s:\n{_tail(log_path)}")
+                    time.sleep(0.2)
+                yield url, process
+            finally:
+                if process.poll() is None:
+                    process.terminate()
+                    try:
+                        process.wait(timeout=10)
+                    except subprocess.TimeoutExpired:
+                        process.kill()
+                        process.wait(timeout=10)
+
+
+def _healthy(url: str) -> bool:
+    """Whether the server answers its health check."""
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.read().strip() == b"ok"
+    except OSError:
+        return False
+
+
+def _tail(path: Path, lines: int = 40) -> str:
+    """The last lines of a log file."""
+    return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
 
 
 def rss_mib(pid: int) -> float:

@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.e2e_support import CHROMIUM_ARGS, DESKTOP, find_chromium, in_ci, running_app
+from tests.e2e.e2e_support import DESKTOP, in_ci
+from tests.harness import CHROMIUM_ARGS, running_app
+from tests.harness import chromium_path as find_chromium
 
 
 def _missing(reason: str) -> None:
@@ -42,14 +44,14 @@ def chromium_executable() -> str:
 def app_url(chromium_executable: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One real `streamlit run dashboard.py` for the whole session, on a free loopback port."""
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    with running_app(log) as base_url:
+    with running_app(log_path=log) as base_url:
         yield base_url
 
 
 @pytest.fixture
 def fresh_app_url(chromium_executable: str, tmp_path: Path) -> Iterator[str]:
     """A server of its own for one test, so that the test's first request is the server's first request."""
-    with running_app(tmp_path / "streamlit.log") as base_url:
+    with running_app(log_path=tmp_path / "streamlit.log") as base_url:
         yield base_url
 
 

@@ -7,31 +7,11 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-DEBIAN_CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SERVER_START_TIMEOUT = 60.0  # seconds until /_stcore/health must answer "ok"
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
 
@@ -85,13 +65,6 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() == "true"
 
 
-def find_chromium() -> str | None:
-    """Debian's chromium: the fixed path first, then whatever `chromium` is on PATH."""
-    if os.access(DEBIAN_CHROMIUM, os.X_OK):
-        return DEBIAN_CHROMIUM
-    return shutil.which("chromium")
-
-
 def axe_script() -> str | None:
     """axe.min.js as shipped inside the PyPI package axe-playwright-python (None when it is not installed)."""
     spec = find_spec("axe_playwright_python")
@@ -99,69 +72,6 @@ def axe_script() -> str | None:
         return None
     path = Path(next(iter(spec.submodule_search_locations))) / "axe.min.js"
     return path.read_text(encoding="utf-8") if path.is_file() else None
-
-
-def free_port() -> int:
-    """A TCP port on the loopback interface that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(base_url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except OSError:
-        return False
-
-
-@contextmanager
-def running_app(log_path: Path, timeout: float = SERVER_START_TIMEOUT) -> Iterator[str]:
-    """Start `streamlit run dashboard.py` from the project root with this interpreter; yield its base URL.
-
-    The server is stopped (terminate, then kill after 10 s) when the block ends, however it ends.
-    """
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        try:
-            deadline = time.monotonic() + timeout
-            while not _healthy(base_url):
-                if process.poll() is not None:
-                    raise RuntimeError(f"streamlit exited with code {process.returncode}:\n{_tail(log_path)}")
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit not healthy on {base_url} after {timeout:.0f} s:\n{_tail(log_path)}")
-                time.sleep(0.25)
-            yield base_url
-        finally:
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait(timeout=10)
-
-
-def _tail(path: Path, lines: int = 40) -> str:
-    return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
 
 
 def page_url(base_url: str, path: str, query: str = "") -> str:
