@@ -17,7 +17,8 @@ from explainer.ui.state import ACTOR_KEY, THEME_KEY
 from explainer.views import ChartView
 
 ARTICLE_PAGE = "app_pages/article.py"
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# No plotly toolbar: on phones it covers the title; the data and a CSV are in the expander under each chart.
+PLOTLY_CONFIG = {"displayModeBar": False}
 
 
 def filter_params(**extra: Any) -> dict[str, Any]:
