@@ -135,33 +135,34 @@ def scroll_to(element_key: str) -> None:
 def quote_card(
     data: Dataset, row: pd.Series, *, search: str = "", selected: bool = False, shareable: bool = False
 ) -> None:
-    """One quote: speaker and role, the verbatim words (search matches marked), kind and paragraph link."""
+    """One quote: speaker, kind and role, the verbatim words (search matches marked), paragraph link, share."""
     with st.container(border=True, key=f"quote-{row['id']}"):
         kind = {"direct": "Direct quote", "partial": "Quoted words", "paraphrase": "Paraphrase"}[row["kind"]]
-        st.markdown(f"**{literal(row['speaker'])}** · {kind}" + (" · :material/push_pin: selected" if selected else ""))
-        if present(row["role"]):
-            st.caption(literal(row["role"]))
+        role = f"  \n*{literal(row['role'])}*" if present(row["role"]) else ""
+        pin = " · :material/push_pin: selected" if selected else ""
         pieces = queries.highlight_spans(row["text"], search)
         body = "".join(f":orange-background[{literal(piece)}]" if hit else literal(piece) for piece, hit in pieces)
         opening, closing = ("“", "”") if row["kind"] != "paraphrase" else ("", "")
-        st.markdown(f"{opening}{body}{closing}")
-        if present(row["sic"]):
-            st.caption(f"[sic] The article has “{literal(row['sic'])}”; kept as printed.")
-        left, right = st.columns(2)
-        if present(row["paragraph"]):
-            left.page_link(
-                ARTICLE_PAGE,
-                label=f"In the article, ¶{int(row['paragraph'])}",
-                icon=":material/format_quote:",
-                query_params=filter_params(para=int(row["paragraph"]), datum=row["id"]),
-            )
-        if shareable:
-            right.button(
-                "Link to this quote",
-                key=f"share-{row['id']}",
-                icon=":material/link:",
-                type="tertiary",
-                on_click=_select_quote,
-                args=(row["id"],),
-                help="Puts this quote in the address bar to share it.",
-            )
+        sic = (
+            f"  \n*\\[sic\\] The article has “{literal(row['sic'])}”; kept as printed.*" if present(row["sic"]) else ""
+        )
+        # One markdown block per card (a line break between parts) keeps a list of cards light to redraw.
+        st.markdown(f"**{literal(row['speaker'])}** · {kind}{pin}{role}\n\n{opening}{body}{closing}{sic}")
+        with st.container(horizontal=True, gap="small"):
+            if present(row["paragraph"]):
+                st.page_link(
+                    ARTICLE_PAGE,
+                    label=f"In the article, ¶{int(row['paragraph'])}",
+                    icon=":material/format_quote:",
+                    query_params=filter_params(para=int(row["paragraph"]), datum=row["id"]),
+                )
+            if shareable:
+                st.button(
+                    "Link to this quote",
+                    key=f"share-{row['id']}",
+                    icon=":material/link:",
+                    type="tertiary",
+                    on_click=_select_quote,
+                    args=(row["id"],),
+                    help="Puts this quote in the address bar to share it.",
+                )
