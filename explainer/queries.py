@@ -331,7 +331,11 @@ def export_periods(table: pd.DataFrame) -> pd.DataFrame:
     """Add the period each export value covers (the words after the partner in its label)."""
     if table.empty:
         return table.assign(period=pd.Series(dtype=str))
-    return table.assign(period=table["label"].str.split(", ", n=1).str[1].fillna(table["year"].astype(str)))
+    periods = [
+        label.split(", ", 1)[1] if ", " in label else (str(int(year)) if pd.notna(year) else "period not given")
+        for label, year in zip(table["label"], table["year"])
+    ]
+    return table.assign(period=periods)
 
 
 def electricity_share(data: Dataset, filters: Filters) -> pd.DataFrame:
