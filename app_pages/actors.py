@@ -22,7 +22,7 @@ with st.container(border=True):
     st.markdown(f"## {literal(actor.name)}")
     st.caption(f"{actor.kind.replace('-', ' ')}" + "".join(f" · {literal(n.text)}" for n in actor.native_names))
     st.markdown(literal(actor.description))
-    provenance(data, actor, key=f"actor-{actor.id}")
+    provenance(data, actor)
 
 related = queries.actor_records(data, actor.id, filters)
 labels = [

@@ -52,4 +52,4 @@ if choice:
         st.markdown(f"**{literal(record.title)}**")
         st.caption(f"{literal(record.display)} · date known to the {record.precision}")
         st.markdown(literal(record.description))
-        provenance(data, record, key=f"event-{record.id}")
+        provenance(data, record)

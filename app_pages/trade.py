@@ -16,7 +16,7 @@ st.caption(
 )
 claim = data.by_id("figures").get("iraq-iran-export-destination-rank")
 if claim is not None:
-    provenance(data, claim, key="export-rank-claim")
+    provenance(data, claim)
 
 # Only the open tab is built and drawn; the tab is in the URL, so a link can open any of them.
 exports_tab, electricity_tab, waivers_tab = st.tabs(TABS, key="tab", on_change="rerun", bind="query-params")

@@ -57,14 +57,20 @@ def paragraph_of(data: Dataset, record: Any) -> int | None:
     return None
 
 
-def source_url(data: Dataset, record: Any) -> str | None:
-    """The URL of a record's first outside source, if it has one."""
+def outside_source(data: Dataset, record: Any) -> tuple[str, str] | None:
+    """The publisher and URL of a record's first outside source, if it has one."""
     for source in record.all_sources():
         if not isinstance(source, ArticleSource):
             entry = data.by_id("sources").get(source.ref)
             if entry:
-                return entry.url
+                return entry.publisher, entry.url
     return None
+
+
+def source_url(data: Dataset, record: Any) -> str | None:
+    """The URL of a record's first outside source, if it has one."""
+    found = outside_source(data, record)
+    return found[1] if found else None
 
 
 PROVENANCE = ["source", "paragraph", "source_url"]

@@ -26,7 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make the project's test harness importable
 
-from tests.harness import CHROMIUM_ARGS, running_app  # noqa: E402
+from tests.harness import CHROMIUM_ARGS, DRAWN_JS, running_app  # noqa: E402
 from tests.harness import chromium_path as find_chromium  # noqa: E402
 
 PAGES = ["overview", "timeline", "actors", "militias", "elections", "trade", "quotes", "article", "sources"]
@@ -36,18 +36,6 @@ DEVICES: dict[str, dict[str, Any]] = {
 }
 MAX_HEIGHT = 30_000  # px: a page taller than this is cut (and said so)
 
-# Finished: the script has stopped, the title (or an error) is there, nothing is stale, every chart has its SVG.
-DRAWN_JS = """
-() => {
-  const app = document.querySelector('[data-testid=stApp]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  const error = document.querySelector('[data-testid=stException]');
-  if (!document.querySelector('[data-testid=stMain] h1') && !error) return false;
-  if (document.querySelector('[data-stale=true], [data-testid=stSkeleton]')) return false;
-  return [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
-    .every(chart => chart.querySelector('.js-plotly-plot .main-svg'));
-}
-"""
 # Height the viewport needs so that nothing scrolls: the tallest scroll container's content, from the top.
 CONTENT_HEIGHT_JS = """
 () => {

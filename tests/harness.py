@@ -28,6 +28,20 @@ CHROMIUM_ARGS = [
 ]
 APP_READY = "[data-testid=stApp][data-test-script-state=notRunning]"
 
+# True once the script has stopped, the page has its title (or shows an error), no element is stale, and every
+# chart has its SVG. Streamlit's first state is already "notRunning", hence the title.
+DRAWN_JS = """
+() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  const error = document.querySelector('[data-testid=stException], [data-testid=stAlertContentError]');
+  if (!document.querySelector('[data-testid=stMain] h1') && !error) return false;
+  if (document.querySelector('[data-stale=true], [data-testid=stSkeleton]')) return false;
+  return [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+    .every(chart => chart.querySelector('.js-plotly-plot .main-svg'));
+}
+"""
+
 # Resolves once everything is drawn: the script has stopped, each chart has its SVG, and the DOM has
 # been quiet for `quiet` ms. Returns the time of the last DOM change, in ms since navigation start.
 VISUALLY_COMPLETE_JS = """

@@ -89,7 +89,7 @@ def empty_state(what: str) -> None:
     st.button("Clear filters", on_click=clear_filters, key=f"clear-{what.replace(' ', '-')}")
 
 
-def provenance(data: Dataset, record: Any, *, key: str) -> None:
+def provenance(data: Dataset, record: Any) -> None:
     """Where a record comes from: a link to its sentence in the article, or to the outside source."""
     paragraph = queries.paragraph_of(data, record)
     if paragraph is not None:
@@ -99,12 +99,11 @@ def provenance(data: Dataset, record: Any, *, key: str) -> None:
             icon=":material/format_quote:",
             query_params=filter_params(para=paragraph, datum=record.id),
         )
-    url = queries.source_url(data, record)
-    if url:
-        label = queries.source_label(data, record.source if paragraph is None else record.all_sources()[-1])
+    outside = queries.outside_source(data, record)
+    if outside:
+        publisher, url = outside
         st.caption("Outside source — not from the article:")
-        st.link_button(f"{label} ↗", url)
-    del key
+        st.link_button(f"{publisher} ↗", url)
 
 
 def present(value: Any) -> bool:

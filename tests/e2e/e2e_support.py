@@ -11,6 +11,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from tests.harness import DRAWN_JS
+
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
@@ -35,19 +37,6 @@ APP_FINISHED = "[data-testid=stApp][data-test-script-state=notRunning]"
 QUOTE_CARD = "[data-testid=stVerticalBlock][class*='st-key-quote-']"
 ERROR_ELEMENTS = "[data-testid=stException], [data-testid=stAlertContentError]"
 
-# True once the script has stopped, the page has its title (or shows an error), no element is stale, and every
-# chart has its SVG.
-_DRAWN_JS = """
-() => {
-  const app = document.querySelector('[data-testid=stApp]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  const error = document.querySelector('[data-testid=stException], [data-testid=stAlertContentError]');
-  if (!document.querySelector('[data-testid=stMain] h1') && !error) return false;
-  if (document.querySelector('[data-stale=true], [data-testid=stSkeleton]')) return false;
-  return [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
-    .every(chart => chart.querySelector('.js-plotly-plot .main-svg'));
-}
-"""
 
 _STATE_JS = """
 () => ({
@@ -88,9 +77,9 @@ def wait_until_finished(page: Any, settle_ms: int = 1000, timeout_ms: int = 60_0
 
     try:
         page.wait_for_selector(APP_FINISHED, state="attached", timeout=timeout_ms)
-        page.wait_for_function(_DRAWN_JS, timeout=timeout_ms, polling=100)
+        page.wait_for_function(DRAWN_JS, timeout=timeout_ms, polling=100)
         page.wait_for_timeout(settle_ms)
-        page.wait_for_function(_DRAWN_JS, timeout=timeout_ms, polling=100)
+        page.wait_for_function(DRAWN_JS, timeout=timeout_ms, polling=100)
     except PlaywrightTimeout as timeout:
         state = page.evaluate(_STATE_JS)
         raise AssertionError(f"{page.url} did not finish drawing in {timeout_ms / 1000:.0f} s: {state}") from timeout
