@@ -19,10 +19,3 @@ def escape_markdown(text: str) -> str:
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", broken)
     # A line break in data must not start a heading, list or block quote.
     return re.sub(r"\s*\n\s*", " ", escaped)
-
-
-def truncate(text: str, limit: int = 160) -> str:
-    """Shorten text on a word boundary with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + "…"

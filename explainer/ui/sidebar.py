@@ -59,27 +59,22 @@ def clear_filters() -> None:
 
 def filter_sidebar(data: Dataset) -> None:
     """Draw the two multiselects; their keys are the URL parameter names."""
-    actors = actor_labels(data)
-    themes = theme_labels(data)
-    translated = [_accept_ids_from_url(ACTOR_KEY, actors), _accept_ids_from_url(THEME_KEY, themes)]
+    facets = [
+        (ACTOR_KEY, "Actors", actor_labels(data), "Show only records about any of these actors."),
+        (THEME_KEY, "Themes", theme_labels(data), "Show only records tagged with any of these themes."),
+    ]
+    translated = [_accept_ids_from_url(key, labels) for key, _, labels, _ in facets]
     with st.sidebar:
         st.header("Filter every page")
-        st.multiselect(
-            "Actors",
-            list(actors.values()),
-            key=ACTOR_KEY,
-            bind="query-params",
-            placeholder="All actors",
-            help="Show only records about any of these actors.",
-        )
-        st.multiselect(
-            "Themes",
-            list(themes.values()),
-            key=THEME_KEY,
-            bind="query-params",
-            placeholder="All themes",
-            help="Show only records tagged with any of these themes.",
-        )
+        for key, label, labels, help_text in facets:
+            st.multiselect(
+                label,
+                list(labels.values()),
+                key=key,
+                bind="query-params",
+                placeholder=f"All {label.lower()}",
+                help=help_text,
+            )
         st.caption(
             "Any of the chosen actors, and any of the chosen themes. "
             "The address bar holds the filter: copy it to share this view."

@@ -1,4 +1,4 @@
-"""escape_markdown makes dataset text inert under st.markdown; truncate shortens on a word boundary."""
+"""escape_markdown makes dataset text inert under st.markdown."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from explainer.text import escape_markdown, truncate
+from explainer.text import escape_markdown
 
 # Characters that start markdown, HTML, Streamlit directives (:red[...]), LaTeX ($...$) or emoji (:x:).
 SPECIAL = set("\\`*_{}[]()<>#+-.!|~:$&^=@")
@@ -101,19 +101,3 @@ def test_escaped_line_break_cannot_start_a_block() -> None:
     output = escape_markdown("intro\n# heading\n1. item\n> quote")
     assert "\n" not in output
     assert output == r"intro \# heading 1\. item \> quote"
-
-
-# --- truncate -------------------------------------------------------------------------------------
-
-
-def test_truncate_leaves_short_text_alone() -> None:
-    assert truncate("short text", 160) == "short text"
-    assert truncate("x" * 160, 160) == "x" * 160
-
-
-def test_truncate_cuts_on_a_word_boundary() -> None:
-    text = "Iran has built influence in Iraq over four decades of war"
-    result = truncate(text, 20)
-    assert result == "Iran has built…"
-    assert len(result) <= 21
-    assert text.startswith(result.removesuffix("…"))
