@@ -6,8 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
+from explainer import sourcing
 from explainer.export import to_json, write_csv
-from explainer.load import ARTICLE_ENV, DATA_DIR_ENV, DatasetInvalid, load_dataset
+from explainer.load import ARTICLE_ENV, DATA_DIR_ENV, DatasetInvalid, data_dir, load_dataset
+
+README_MARKERS = ("<!-- sourcing-table -->", "<!-- /sourcing-table -->")
+
+
+def readme_with_table(readme: str, table: str) -> str:
+    """The data dictionary with its generated sourcing table replaced."""
+    start, end = README_MARKERS
+    before, rest = readme.split(start, 1)
+    _, after = rest.split(end, 1)
+    return f"{before}{start}\n{table}{end}{after}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write the validated dataset as JSON or CSV")
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument("--out", type=Path, help="output folder for CSV, or file for JSON (default: stdout)")
+    report = commands.add_parser("sourcing", help="print the source tiers and the weak-only share as markdown")
+    report.add_argument("--write-readme", action="store_true", help="write the table into the data folder's README.md")
     args = parser.parse_args(argv)
 
     try:
@@ -31,6 +44,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(invalid.errors)} error(s) in the dataset.", file=sys.stderr)
         return 1
 
+    if args.command == "sourcing":
+        table = sourcing.summary_markdown(sourcing.summary(dataset.records, dataset.by_id("sources")))
+        if not args.write_readme:
+            sys.stdout.write(table)
+            return 0
+        readme = data_dir() / "README.md"
+        readme.write_text(readme_with_table(readme.read_text(encoding="utf-8"), table), encoding="utf-8")
+        print(f"wrote the sourcing table into {readme}")
+        return 0
     if args.command == "validate":
         counts = ", ".join(f"{len(v)} {k}" for k, v in dataset.records.items())
         print(f"Dataset valid: {counts}.")

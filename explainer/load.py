@@ -13,12 +13,15 @@ import yaml
 from pydantic import ValidationError
 
 from explainer.provenance import Article, Location
-from explainer.schema import KINDS, ArticleSource, RefSource, Strict
+from explainer.schema import ARTICLE_END, AUTHOR, KINDS, ArticleSource, ExplainerConfig, RefSource, Strict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR_ENV = "EXPLAINER_DATA_DIR"
 ARTICLE_ENV = "EXPLAINER_ARTICLE"
 MAX_FILE_BYTES = 2_000_000  # a hand-edited data file is far smaller; a bigger one is a mistake or an attack
+CONFIG_FILE = "explainer.yaml"  # the one mapping file: what is specific to this article
+# A model-level check names its field first ("end: must not be before date"), so the error can name it too.
+_FIELD_PREFIX = re.compile(r"^([a-z_]+(?:\.[a-z0-9_]+)*): (.+)$", re.DOTALL)
 
 
 def data_dir() -> Path:
@@ -59,6 +62,7 @@ class Dataset:
     article: Article
     records: dict[str, tuple[Any, ...]]
     locations: dict[str, Location] = field(repr=False)
+    config: ExplainerConfig = field(repr=False, default=None)  # type: ignore[assignment]
 
     def __getattr__(self, kind: str) -> tuple[Any, ...]:
         records = self.__dict__.get("records", {})
@@ -124,8 +128,8 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
-def _read_yaml(path: Path, label: str, errors: list[DataError]) -> list[Any] | None:
-    """Read one data file as a list of records, or record why it can't be read."""
+def _read_yaml(path: Path, label: str, errors: list[DataError], shape: type = list) -> Any | None:
+    """Read one data file as a list of records (or, for the config, one mapping), or record why it can't be read."""
     if not path.is_file():
         errors.append(
             DataError(label, "-", "-", "file not found; every kind of record needs its file (it may hold [])")
@@ -160,8 +164,11 @@ def _read_yaml(path: Path, label: str, errors: list[DataError]) -> list[Any] | N
     if content is None:
         errors.append(DataError(label, "-", "-", "file is empty; write [] for no records"))
         return None
-    if not isinstance(content, list):
-        errors.append(DataError(label, "-", "-", "the file must be a YAML list of records (lines starting with '- ')"))
+    if not isinstance(content, shape):
+        expected = (
+            "a YAML list of records (lines starting with '- ')" if shape is list else "a YAML mapping of field: value"
+        )
+        errors.append(DataError(label, "-", "-", f"the file must be {expected}"))
         return None
     return content
 
@@ -184,12 +191,24 @@ def _validate_records(kind: str, raw: list[Any], label: str, errors: list[DataEr
         try:
             good.append(model.model_validate(item))
         except ValidationError as exc:
-            for problem in exc.errors():
-                message = problem["msg"].removeprefix("Value error, ")
-                if problem["type"] == "extra_forbidden":
-                    message = f"unknown field; allowed fields: {', '.join(model.model_fields)}"
-                errors.append(DataError(label, record_id, _field_name(problem["loc"]), message))
+            errors.extend(_pydantic_errors(exc, model, label, record_id))
     return good
+
+
+def _pydantic_errors(exc: ValidationError, model: type[Strict], label: str, record_id: str) -> list[DataError]:
+    """One DataError per problem pydantic found, naming the field even for a whole-record check."""
+    found = []
+    for problem in exc.errors():
+        message = problem["msg"].removeprefix("Value error, ")
+        name = _field_name(problem["loc"])
+        prefixed = _FIELD_PREFIX.match(message)
+        if prefixed:
+            sub_field, message = prefixed.groups()
+            name = sub_field if name == "-" else f"{name}.{sub_field}"
+        if problem["type"] == "extra_forbidden":
+            message = f"unknown field; allowed fields: {', '.join(model.model_fields)}"
+        found.append(DataError(label, record_id, name, message))
+    return found
 
 
 # --- cross-record checks --------------------------------------------------------------------------
@@ -237,6 +256,7 @@ class _Context:
     article: Article
     ids: dict[str, set[str]]
     locations: dict[str, Location] = field(default_factory=dict)
+    article_date: Any = None  # the article's publication date, from the config
 
 
 def _check_record(kind: str, record: Strict, ctx: _Context, errors: list[DataError]) -> None:
@@ -266,6 +286,70 @@ def _check_record(kind: str, record: Strict, ctx: _Context, errors: list[DataErr
     if kind == "quotes":
         need("speaker", record.speaker, ("people", "actors"))
         _check_quote_text(record, ctx, errors)
+    if kind == "sources":
+        need("speaks_for", record.speaks_for, ("actors",))
+    if kind == "claims":
+        _check_claim(record, ctx, errors)
+
+
+def _check_claim(claim: Any, ctx: _Context, errors: list[DataError]) -> None:
+    """A claim's claimant, evidence, linked records and later developments all resolve; later means after."""
+    label = "claims.yaml"
+    if claim.claimant != AUTHOR and not any(claim.claimant in ctx.ids[k] for k in ("people", "actors")):
+        errors.append(
+            DataError(
+                label, claim.id, "claimant", f"unknown id '{claim.claimant}' (not in people, actors or '{AUTHOR}')"
+            )
+        )
+    for number, item in enumerate(claim.evidence, start=1):
+        if item.ref not in ctx.ids["sources"]:
+            errors.append(DataError(label, claim.id, f"evidence.{number}.ref", f"unknown source '{item.ref}'"))
+    for link in claim.records:
+        kind, record_id = link.split(":", 1)
+        if record_id not in ctx.ids[kind]:
+            errors.append(DataError(label, claim.id, "records", f"unknown record '{link}' (no such id in {kind}.yaml)"))
+    published = ctx.article_date
+    for number, later in enumerate(claim.later, start=1):
+        if published is not None and later.date <= published:
+            errors.append(
+                DataError(
+                    label,
+                    claim.id,
+                    f"later.{number}.date",
+                    f"{later.date.isoformat()} is not after the article ({published.isoformat()}); "
+                    "what happened next must be later",
+                )
+            )
+        for place, source in (("source", later.source), *((f"also.{i}", s) for i, s in enumerate(later.also, 1))):
+            if source.ref not in ctx.ids["sources"]:
+                errors.append(DataError(label, claim.id, f"later.{number}.{place}", f"unknown source '{source.ref}'"))
+
+
+def _check_config(
+    config: ExplainerConfig, ctx: _Context, records: dict[str, list[Strict]], errors: list[DataError]
+) -> None:
+    """Every record the config names exists, so a page never looks up a missing id."""
+
+    def need(field_name: str, value: str, kind: str, extra: tuple[str, ...] = ()) -> None:
+        if value not in ctx.ids[kind] and value not in extra:
+            errors.append(DataError(CONFIG_FILE, "-", field_name, f"unknown id '{value}' (not in {kind}.yaml)"))
+
+    for number, era in enumerate(config.eras, start=1):
+        need(f"eras.{number}.from_event", era.from_event, "events")
+        need(f"eras.{number}.to_event", era.to_event, "events", (ARTICLE_END,))
+    for name in ("key_figures", "militia_funnel"):
+        for value in getattr(config, name):
+            need(name, value, "figures")
+    for value in (*config.militia_groups, config.highlighted_list):
+        need("militia_groups" if value in config.militia_groups else "highlighted_list", value, "actors")
+    if not any(r.election == config.election for r in records["elections"]):
+        errors.append(DataError(CONFIG_FILE, "-", "election", f"no result in elections.yaml for '{config.election}'"))
+    for name in ("export_series", "electricity_share_series"):
+        if not any(r.series == getattr(config, name) for r in records["trade"]):
+            errors.append(DataError(CONFIG_FILE, "-", name, f"no trade record of series '{getattr(config, name)}'"))
+    for number, source in enumerate(config.article.sources, start=1):
+        if source.ref not in ctx.ids["sources"]:
+            errors.append(DataError(CONFIG_FILE, "-", f"article.sources.{number}", f"unknown source '{source.ref}'"))
 
 
 def _check_quote_text(quote: Any, ctx: _Context, errors: list[DataError]) -> None:
@@ -326,24 +410,39 @@ def load_dataset(data: Path | None = None, article: Path | None = None) -> Datas
         raw = _read_yaml(data / label, label, errors)
         records[kind] = _validate_records(kind, raw, label, errors) if raw is not None else []
         _check_ids(kind, records[kind], label, errors)
+    config = _read_config(data, errors)
 
     ids = {kind: {r.id for r in recs} for kind, recs in records.items()}
     for clash in sorted(ids["people"] & ids["actors"]):
         errors.append(DataError("people.yaml", clash, "id", "also an actor id; speakers must be unambiguous"))
-    ctx = _Context(parsed_article, ids)
+    ctx = _Context(parsed_article, ids, article_date=config.article.published if config else None)
     for kind, recs in records.items():
         for record in recs:
             _check_record(kind, record, ctx, errors)
     _check_seat_totals(records, errors)
+    if config is not None:
+        _check_config(config, ctx, records, errors)
 
     if errors:
         raise DatasetInvalid(errors)
-    return Dataset(parsed_article, {k: tuple(v) for k, v in records.items()}, ctx.locations)
+    return Dataset(parsed_article, {k: tuple(v) for k, v in records.items()}, ctx.locations, config)
+
+
+def _read_config(data: Path, errors: list[DataError]) -> ExplainerConfig | None:
+    """The explainer's own settings (explainer.yaml), validated, or None with the reasons recorded."""
+    raw = _read_yaml(data / CONFIG_FILE, CONFIG_FILE, errors, shape=dict)
+    if raw is None:
+        return None
+    try:
+        return ExplainerConfig.model_validate(raw)
+    except ValidationError as exc:
+        errors.extend(_pydantic_errors(exc, ExplainerConfig, CONFIG_FILE, "-"))
+        return None
 
 
 def fingerprint(data: Path | None = None, article: Path | None = None) -> tuple[tuple[str, int, int], ...]:
     """Names, sizes and mtimes of every input file, so a cache notices edits."""
     data = Path(data) if data is not None else data_dir()
     article = Path(article) if article is not None else article_path()
-    paths = [article, *(data / f"{kind}.yaml" for kind in KINDS)]
+    paths = [article, data / CONFIG_FILE, *(data / f"{kind}.yaml" for kind in KINDS)]
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else (str(p), -1, -1) for p in paths)

@@ -514,7 +514,7 @@ def sources_table(data: Dataset) -> pd.DataFrame:
             "url": s.url,
             "published": s.published,
             "accessed": s.accessed,
-            "kind": s.kind,
+            "tier": s.tier,
             "cited_by": cited.get(s.id, 0),
             "note": s.note,
         }
@@ -523,7 +523,7 @@ def sources_table(data: Dataset) -> pd.DataFrame:
     return pd.DataFrame(
         rows,
         columns=_table_columns(
-            ["id", "publisher", "title", "url", "published", "accessed", "kind", "cited_by", "note"]
+            ["id", "publisher", "title", "url", "published", "accessed", "tier", "cited_by", "note"]
         ),
     )
 

@@ -17,10 +17,13 @@ from pydantic import (
     model_validator,
 )
 
+from explainer.dates import DatePrecision, checked_partial, date_label
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=False)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+PartialDate = Annotated[str, AfterValidator(checked_partial)]  # YYYY, YYYY-MM or YYYY-MM-DD, a real date
 
 
 class Strict(BaseModel):
@@ -71,6 +74,8 @@ class Sourced(Strict):
 
     source: Source
     also: list[Source] = Field(default_factory=list)
+    # Where no source of the official, wire, major-outlet or research tier could be read: what was searched.
+    sourcing_note: Text | None = None
 
     def all_sources(self) -> list[ArticleSource | RefSource]:
         """The primary source followed by the corroborating ones."""
@@ -136,13 +141,19 @@ class Actor(Sourced):
     native_names: list[NativeName] = Field(default_factory=list)
 
 
+RelationKind = Literal["backs", "opposes", "part-of", "political-wing-of", "depends-on", "leads", "allied-with"]
+
+
 class Relation(Tagged):
-    """A sourced link between two actors."""
+    """A sourced link between two actors, at the time the article places it."""
 
     id: Id
     subject: Id
-    relation: Literal["backs", "opposes", "part-of", "depends-on", "leads", "allied-with"]
+    relation: RelationKind
     object: Id
+    # 'past': the article tells it of an earlier time; 'at-publication': of January 2020.
+    period: Literal["past", "at-publication"]
+    statement: ShortText  # the relation in our words, attributed where the article attributes it
 
 
 class Person(Sourced):
@@ -155,17 +166,52 @@ class Person(Sourced):
     role: Text
 
 
+Tier = Literal["official", "wire", "major-outlet", "research", "reference", "regional", "party-media", "copy"]
+STRONG_TIERS: tuple[str, ...] = ("official", "wire", "major-outlet", "research")
+TIER_LABELS = {
+    "official": "Official record",
+    "wire": "Wire service",
+    "major-outlet": "Major outlet",
+    "research": "Research institute",
+    "reference": "Reference work",
+    "regional": "Regional outlet",
+    "party-media": "Media of a party to the story",
+    "copy": "Copy of another publisher's report",
+}
+
+
+class CopyOf(Strict):
+    """The original a copied or republished text comes from."""
+
+    publisher: ShortText
+    title: ShortText | None = None
+    url: HttpsUrl | None = None
+
+
 class SourceEntry(Strict):
-    """An outside source: where a non-article datum comes from."""
+    """An outside source: where a non-article datum comes from, and how far it can be trusted."""
 
     id: Id
     publisher: ShortText
     title: ShortText | None = None  # None where the copy read showed no title (the note says so)
     url: HttpsUrl
-    published: dt.date | None = None
+    published: PartialDate | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, as far as the page shows it
     accessed: dt.date
-    kind: Literal["news", "reference", "report", "dataset", "government", "analysis", "article"]
+    tier: Tier
+    speaks_for: Id | None = None  # the party to the story whose voice this is (an actor id)
+    copy_of: CopyOf | None = None  # required for tier 'copy': whose text this is
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _tier_needs_its_fields(self) -> SourceEntry:
+        """A copy names its original; a party's media names the party; only reference pages go undated."""
+        if (self.tier == "copy") != (self.copy_of is not None):
+            raise ValueError("copy_of: tier 'copy' needs copy_of (the original publisher), and only a copy may have it")
+        if self.tier == "party-media" and self.speaks_for is None:
+            raise ValueError("speaks_for: tier 'party-media' needs speaks_for (the actor whose media this is)")
+        if self.published is None and self.tier != "reference" and not self.note:
+            raise ValueError("published: date missing: give it (YYYY, YYYY-MM or YYYY-MM-DD) or say in note why not")
+        return self
 
 
 class Correction(Strict):
@@ -188,8 +234,8 @@ class Correction(Strict):
 
 # --- data ----------------------------------------------------------------------------------------
 
-Precision = Literal["exact", "approximate", "at-least", "range"]
-AS_OF = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# "estimate": one source's round figure, given without a qualifier, which is not a count.
+Precision = Literal["exact", "approximate", "at-least", "range", "estimate"]
 
 
 class Figure(Tagged):
@@ -202,7 +248,7 @@ class Figure(Tagged):
     precision: Precision
     low: float | None = Field(default=None, ge=0)
     high: float | None = Field(default=None, ge=0)
-    as_of: Annotated[str, StringConstraints(pattern=AS_OF)] | None = None
+    as_of: PartialDate | None = None
     according_to: Id | None = None
     note: Text | None = None
 
@@ -211,11 +257,11 @@ class Figure(Tagged):
         """A range needs low and high; anything else needs a value."""
         if self.precision == "range":
             if self.low is None or self.high is None:
-                raise ValueError("precision 'range' needs both low and high")
+                raise ValueError("low: precision 'range' needs both low and high")
             if self.low > self.high:
-                raise ValueError("low must not exceed high")
+                raise ValueError("low: must not exceed high")
         elif self.value is None:
-            raise ValueError(f"precision '{self.precision}' needs a value")
+            raise ValueError(f"value: precision '{self.precision}' needs a value")
         return self
 
 
@@ -254,11 +300,11 @@ class TradeRecord(Tagged):
     def _has_a_value_or_rank(self) -> TradeRecord:
         """A record states a value (with its precision), a range, or at least a rank."""
         if self.precision == "range" and (self.low is None or self.high is None):
-            raise ValueError("precision 'range' needs both low and high")
+            raise ValueError("low: precision 'range' needs both low and high")
         if self.value is None and self.rank is None and self.precision != "range":
-            raise ValueError("a trade record needs a value, a range or a rank")
+            raise ValueError("value: a trade record needs a value, a range or a rank")
         if self.value is not None and self.precision is None:
-            raise ValueError("a value needs its precision")
+            raise ValueError("precision: a value needs its precision")
         return self
 
 
@@ -267,23 +313,50 @@ class Event(Tagged):
 
     id: Id
     date: dt.date
-    precision: Literal["day", "month", "year"]
-    end: dt.date | None = None
+    precision: DatePrecision
+    end: dt.date | None = None  # the last day of a span (a war, a waiver), at the same precision
     duration_days: int | None = Field(default=None, ge=1)  # a stated length, e.g. of a waiver
-    display: ShortText
     title: ShortText
     description: Text
+    sources_differ: Text | None = None  # where sources disagree on the date, length or facts: both, neutrally
 
     @model_validator(mode="after")
     def _dates_are_coherent(self) -> Event:
-        """A month or year date sits on its first day; an end never precedes the start."""
-        if self.precision == "month" and self.date.day != 1:
-            raise ValueError("a month-precision date must be the first of the month")
-        if self.precision == "year" and (self.date.month, self.date.day) != (1, 1):
-            raise ValueError("a year-precision date must be 1 January")
+        """A month or year date sits on its first day; an end never precedes the start or contradicts a length."""
+        for name, value in (("date", self.date), ("end", self.end)):
+            if value is None:
+                continue
+            if self.precision == "month" and value.day != 1:
+                raise ValueError(f"{name}: a month-precision {name} must be the first of the month")
+            if self.precision == "year" and (value.month, value.day) != (1, 1):
+                raise ValueError(f"{name}: a year-precision {name} must be 1 January")
         if self.end is not None and self.end < self.date:
-            raise ValueError("end must not be before date")
+            raise ValueError("end: must not be before date")
+        if self.duration_days is not None and self.precision != "day":
+            raise ValueError("duration_days: a stated length in days needs a date known to the day")
+        if self.duration_days is not None and self.end is not None:
+            # A span of N days starting on `date` covers date .. date + N - 1.
+            expected = self.date + dt.timedelta(days=self.duration_days - 1)
+            if self.end != expected:
+                raise ValueError(
+                    f"end: {self.end.isoformat()} does not agree with {self.duration_days} days from "
+                    f"{self.date.isoformat()} (that ends {expected.isoformat()}); keep one, note the other"
+                )
         return self
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the event covers: its end, or the end of its stated length, or its date."""
+        if self.end is not None:
+            return self.end
+        if self.duration_days is not None:
+            return self.date + dt.timedelta(days=self.duration_days - 1)
+        return self.date
+
+    @property
+    def display(self) -> str:
+        """How the date reads, at its precision (a span shows both ends)."""
+        return date_label(self.date, self.precision, self.end)
 
 
 class Quote(Tagged):
@@ -296,6 +369,151 @@ class Quote(Tagged):
     verb: ShortText | None = None
     text: Text
     sic: ShortText | None = None
+    # 'inferred': the article names no speaker at this point; the note says why this one is assumed.
+    attribution: Literal["stated", "inferred"] = "stated"
+    attribution_note: Text | None = None
+
+    @model_validator(mode="after")
+    def _inference_is_explained(self) -> Quote:
+        """An inferred attribution says why; a stated one needs no note."""
+        if (self.attribution == "inferred") != (self.attribution_note is not None):
+            raise ValueError(
+                "attribution_note: attribution 'inferred' needs attribution_note, and only an inferred one may have it"
+            )
+        return self
+
+
+# --- claims -----------------------------------------------------------------------------------------
+
+AUTHOR = "article-author"  # the claimant id for the article's own voice
+ClaimKind = Literal["reported-fact", "figure", "analysis", "prediction", "opinion"]
+Standing = Literal["confirmed", "partly-confirmed", "single-source", "disputed", "not-checkable"]
+UNCHECKABLE_KINDS: tuple[str, ...] = ("analysis", "prediction", "opinion")
+RECORD_LINK = r"^(figures|events|quotes|elections|trade|relations|actors):[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Evidence(Strict):
+    """What one outside source says that bears on a claim, in its own words."""
+
+    ref: Id
+    excerpt: Annotated[str, StringConstraints(min_length=1, max_length=600)]
+    # 'restates': the claimant's own publication of the same claim, which is not independent confirmation.
+    bearing: Literal["supports", "partly-supports", "contradicts", "restates"]
+    note: Text | None = None
+
+
+class LaterDevelopment(Strict):
+    """Something that happened after the article, told as a fact, with its own source."""
+
+    date: dt.date
+    precision: DatePrecision
+    text: Text
+    source: RefSource
+    also: list[RefSource] = Field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        """How the date reads, at its precision."""
+        return date_label(self.date, self.precision)
+
+
+class Claim(Tagged):
+    """One checkable assertion of the article: who makes it, what kind it is, and how it stood in January 2020."""
+
+    id: Id
+    statement: ShortText  # neutral, in our words
+    claimant: Id  # a people or actor id, or 'article-author'
+    kind: ClaimKind
+    standing: Standing
+    standing_note: Text | None = None  # why this standing, in one or two sentences
+    searched: Text | None = None  # for 'single-source': where we looked and found nothing independent
+    evidence: list[Evidence] = Field(default_factory=list)
+    records: list[Annotated[str, StringConstraints(pattern=RECORD_LINK)]] = Field(default_factory=list)
+    later: list[LaterDevelopment] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _standing_has_what_it_needs(self) -> Claim:
+        """Each standing carries the evidence that earns it; analysis, predictions and opinions are not rated."""
+        bearings = {e.bearing for e in self.evidence}
+        if not isinstance(self.source, ArticleSource):
+            raise ValueError("source: a claim's source must be the article span that makes it")
+        if self.kind in UNCHECKABLE_KINDS and self.standing != "not-checkable":
+            raise ValueError(
+                f"standing: a claim of kind '{self.kind}' is not rated: its standing must be 'not-checkable'"
+            )
+        if self.standing == "not-checkable" and self.kind not in UNCHECKABLE_KINDS and not self.standing_note:
+            raise ValueError("standing_note: a fact or figure marked 'not-checkable' needs standing_note saying why")
+        if self.standing == "confirmed" and ("supports" not in bearings or "contradicts" in bearings):
+            raise ValueError("standing: 'confirmed' needs evidence that supports it and none that contradicts it")
+        if self.standing == "partly-confirmed" and not bearings & {"supports", "partly-supports"}:
+            raise ValueError("standing: 'partly-confirmed' needs evidence that supports it at least in part")
+        if self.standing == "disputed" and not (
+            "contradicts" in bearings and bearings & {"supports", "partly-supports"}
+        ):
+            raise ValueError(
+                "standing: 'disputed' needs evidence on both sides: some that supports and some that contradicts"
+            )
+        if self.standing == "single-source" and not self.searched:
+            raise ValueError("searched: 'single-source' needs searched: where independent confirmation was looked for")
+        if self.standing == "single-source" and bearings & {"supports", "contradicts"}:
+            raise ValueError(
+                "evidence: 'single-source' cannot have independent evidence that supports or contradicts it"
+            )
+        return self
+
+
+# --- the explainer: what is specific to this article, in one validated file -----------------------------
+
+Confidence = Literal["high", "medium", "low"]
+ARTICLE_END = "article"  # an era that runs to the article's publication
+
+
+class SiteText(Strict):
+    """How the explainer names and describes itself (browser tab, shared-link preview)."""
+
+    title: ShortText
+    description: ShortText
+
+
+class ArticleCredit(Strict):
+    """The article explained: who published it, under which headline, by whom, when and where."""
+
+    publisher: ShortText
+    label: ShortText | None = None  # e.g. "Analysis"
+    headline: ShortText
+    headline_confidence: Confidence
+    alternate_headlines: list[ShortText] = Field(default_factory=list)
+    byline: ShortText
+    byline_confidence: Confidence
+    published: dt.date
+    url: HttpsUrl
+    url_confidence: Confidence
+    credit_note: Text  # where headline, byline and address come from, and why the confidence
+    copy_note: Text  # what our copy of the text lacks or repeats
+    sources: list[RefSource] = Field(default_factory=list)
+
+
+class Era(Strict):
+    """A shaded band on the timeline, running between the dates of two events (or to the article)."""
+
+    label: ShortText
+    from_event: Id
+    to_event: Id  # an event id, or 'article' for the article's date
+
+
+class ExplainerConfig(Strict):
+    """Everything specific to this article that the engine needs beyond the records."""
+
+    site: SiteText
+    article: ArticleCredit
+    eras: list[Era] = Field(default_factory=list)
+    key_figures: list[Id] = Field(default_factory=list)  # figures shown as the overview's key numbers
+    election: Id  # the election the elections page draws
+    highlighted_list: Id  # the actor whose electoral list the seat chart brings forward
+    militia_funnel: list[Id] = Field(default_factory=list)  # figures, largest first
+    militia_groups: list[Id] = Field(default_factory=list)  # actors profiled on the militias page
+    export_series: Id
+    electricity_share_series: Id
 
 
 # file stem -> record model; the order is the order of the export and of the data dictionary
@@ -309,6 +527,7 @@ KINDS: dict[str, type[Strict]] = {
     "trade": TradeRecord,
     "events": Event,
     "quotes": Quote,
+    "claims": Claim,
     "sources": SourceEntry,
     "corrections": Correction,
 }

@@ -414,6 +414,7 @@ def test_record_counts_on_minimal_data(minimal: Dataset) -> None:
         "trade": 1,
         "events": 1,
         "quotes": 1,
+        "claims": 1,
         "sources": 1,
         "corrections": 1,
     }
