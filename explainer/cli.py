@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", type=Path, help="output folder for CSV, or file for JSON (default: stdout)")
     report = commands.add_parser("sourcing", help="print the source tiers and the weak-only share as markdown")
     report.add_argument("--write-readme", action="store_true", help="write the table into the data folder's README.md")
+    report.add_argument("--problems", action="store_true", help="list every breach of the tier policy instead")
     args = parser.parse_args(argv)
 
     try:
@@ -44,6 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(invalid.errors)} error(s) in the dataset.", file=sys.stderr)
         return 1
 
+    if args.command == "sourcing" and args.problems:
+        credit = [s.ref for s in dataset.config.article.sources]
+        problems = sourcing.policy_problems(dataset.records, dataset.by_id("sources"), credit)
+        for file, record, field, message in sorted(problems):
+            print(f"{file}:{record}:{field} — {message}")
+        print(f"{len(problems)} breach(es) of the sourcing policy.")
+        return 0
     if args.command == "sourcing":
         table = sourcing.summary_markdown(sourcing.summary(dataset.records, dataset.by_id("sources")))
         if not args.write_readme:
