@@ -1,4 +1,4 @@
-"""Router: page config, the dataset (or every data error), the shared filter, and navigation."""
+"""Router: page config, the dataset (or every data error), the filter the address bar holds, and navigation."""
 
 import os
 from pathlib import Path
@@ -7,12 +7,42 @@ import pandas as pd
 import streamlit as st
 
 from explainer.load import DatasetInvalid
+from explainer.ui.page import PAGE_FILES, page_text
 from explainer.ui.sidebar import filter_sidebar
-from explainer.ui.state import get_dataset
+from explainer.ui.state import FILTER_KEYS, get_dataset
 
 HERE = Path(__file__).resolve().parent
-PAGES = HERE / "app_pages"
 FLOOR_PAGE_ENV = "EXPLAINER_FLOOR_PAGE"
+ICONS = {
+    "overview": ":material/home:",
+    "story": ":material/auto_stories:",
+    "timeline": ":material/timeline:",
+    "actors": ":material/hub:",
+    "militias": ":material/shield:",
+    "elections": ":material/how_to_vote:",
+    "trade": ":material/local_gas_station:",
+    "quotes": ":material/format_quote:",
+    "claims": ":material/fact_check:",
+    "article": ":material/article:",
+    "sources": ":material/menu_book:",
+}
+# Each page's own address parameters; anything else in the address bar (but the filter) is dropped.
+PAGE_PARAMS = {
+    "": (),
+    "story": ("step", "present"),
+    "timeline": ("tab", "event"),
+    "actors": ("profile", "profile-tab"),
+    "militias": ("tab",),
+    "elections": ("tab",),
+    "trade": ("tab",),
+    "quotes": ("q", "speaker", "kind", "quote"),
+    "claims": ("claim", "claim-kind", "standing", "claimant"),
+    "article": ("para", "datum", "colour"),
+    "sources": (),
+    "embed": ("chart",),
+    "floor": (),
+}
+KEEP_ALWAYS = (*FILTER_KEYS, "embed", "embed_options")
 
 st.set_page_config(page_icon="🧭", layout="wide")
 
@@ -28,26 +58,25 @@ if isinstance(loaded, DatasetInvalid):
     st.caption("Run `python -m explainer validate` for the same list in a terminal.")
     st.stop()
 
-filter_sidebar(loaded)
-
-sections = {
-    "The story": [
-        st.Page(PAGES / "overview.py", title="Overview", icon=":material/home:", default=True),
-        st.Page(PAGES / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-        st.Page(PAGES / "actors.py", title="Actors", icon=":material/hub:", url_path="actors"),
-    ],
-    "The evidence": [
-        st.Page(PAGES / "militias.py", title="Militias", icon=":material/shield:", url_path="militias"),
-        st.Page(PAGES / "elections.py", title="Elections 2018", icon=":material/how_to_vote:", url_path="elections"),
-        st.Page(PAGES / "trade.py", title="Trade and energy", icon=":material/local_gas_station:", url_path="trade"),
-        st.Page(PAGES / "quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"),
-    ],
-    "Check it": [
-        st.Page(PAGES / "article.py", title="The article", icon=":material/article:", url_path="article"),
-        st.Page(PAGES / "sources.py", title="Sources and method", icon=":material/fact_check:", url_path="sources"),
-    ],
-}
+pages = [
+    st.Page(
+        HERE / path,
+        title=page_text(loaded, name).nav,
+        icon=ICONS.get(name),
+        url_path=None if name == "overview" else name,
+        default=name == "overview",
+    )
+    for name, path in PAGE_FILES.items()
+]
+pages.append(st.Page(HERE / "app_pages" / "embed.py", title="Embedded chart", url_path="embed", visibility="hidden"))
 if os.environ.get(FLOOR_PAGE_ENV) == "1":
     # The benchmark's reference page: the same app and router, one chart and one table.
-    sections["Benchmark"] = [st.Page(HERE / "benchmarks" / "floor_page.py", title="Floor", url_path="floor")]
-st.navigation(sections).run()
+    pages.append(st.Page(HERE / "benchmarks" / "floor_page.py", title="Floor", url_path="floor"))
+
+# A flat list: sectioned navigation nests headings inside the list, which screen readers (and axe) reject.
+page = st.navigation(pages)
+allowed = {*KEEP_ALWAYS, *PAGE_PARAMS.get(page.url_path, ())}
+for key in [k for k in st.query_params if k not in allowed]:
+    del st.query_params[key]  # another page's state, carried over: not part of this view
+filter_sidebar(loaded, {name: (path, page_text(loaded, name).nav) for name, path in PAGE_FILES.items()})
+page.run()

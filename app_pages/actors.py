@@ -1,43 +1,52 @@
-"""Actors: a profile per actor (what the article says, relations, quotes, events) and the relation network."""
+"""Actors: the relations the article states (a network on wide screens, a list on phones), and a profile per actor."""
 
 import streamlit as st
 
 from explainer import queries, views
-from explainer.ui.components import chart_view, empty_state, literal, provenance, quote_card, record_table, show_chart
-from explainer.ui.state import current_filters, dataset
+from explainer.ui.components import chart_view, provenance, quote_cards, record_table, show_chart
+from explainer.ui.page import literal, page_header, page_style, share_view
+from explainer.ui.state import current_focus, dataset
 
-data, filters = dataset(), current_filters()
-st.title("Actors: who backs and opposes whom")
+data = dataset()
+page_style()
+focus = current_focus(data)
+relations = queries.relation_edges(data, focus)
+page_header(data, "actors", count=len(relations))
+share_view("actors")
 
-actors = queries.actors_table(data, filters)
-if actors.empty:
-    empty_state("actors")
-    st.stop()
-show_chart(chart_view(views.network, data, filters))
+with st.container(key="network-wide"):
+    show_chart(chart_view(views.network, data), page_path="actors")
+with st.container(key="network-list"):  # shown instead of the network on narrow screens
+    st.subheader("Relations, listed")
+    for relation, part in relations.groupby("relation_words", sort=True):
+        st.markdown(
+            f"**{literal(relation)}**  \n"
+            + "  \n".join(
+                f"{literal(r['subject'])} → {literal(r['object'])} ({literal(r['period'])})" for _, r in part.iterrows()
+            )
+        )
+st.caption("Arrows point from who to whom; each relation is tied to the sentence that states it, and to its time.")
 
-names = dict(zip(actors["name"], actors["id"]))
+actors = queries.actors_table(data, focus)
+in_focus = actors[actors["in_focus"]] if focus.active else actors
+names = dict(zip(in_focus["name"], in_focus["id"])) or dict(zip(actors["name"], actors["id"]))
 choice = st.selectbox("Profile", list(names), key="profile", bind="query-params")
 actor = data.by_id("actors")[names[choice]]
 with st.container(border=True):
-    st.markdown(f"## {literal(actor.name)}")
-    st.caption(f"{actor.kind.replace('-', ' ')}" + "".join(f" · {literal(n.text)}" for n in actor.native_names))
+    st.header(literal(actor.name))
+    st.caption(actor.kind.replace("-", " ") + "".join(f" · {literal(n.text)}" for n in actor.native_names))
     st.markdown(literal(actor.description))
-    provenance(data, actor)
+    provenance(data, actor, kind="actors")
 
-related = queries.actor_records(data, actor.id, filters)
-labels = [
-    f"Relations ({len(related['relations'])})",
-    f"Quotes ({len(related['quotes'])})",
-    f"Events ({len(related['events'])})",
-]
-relations, quotes, events = st.tabs(labels, key="profile-tab", on_change="rerun")  # only the open tab is built
-if relations.open:
-    with relations:
-        record_table(related["relations"], ["subject", "relation", "object", "source"])
-if quotes.open:
-    with quotes:
-        for _, row in related["quotes"].iterrows():
-            quote_card(data, row)
-if events.open:
-    with events:
-        record_table(related["events"], ["display", "title", "source"])
+related = queries.actor_records(data, actor.id, focus)
+labels = [f"{name.capitalize()} ({len(related[name])})" for name in ("relations", "quotes", "events", "claims")]
+tabs = st.tabs(labels, key="profile-tab", on_change="rerun", bind="query-params")  # only the open tab is built
+columns = {
+    "relations": ["subject", "relation_words", "object", "period", "statement", "source"],
+    "events": ["display", "title", "source", "tier"],
+    "claims": ["statement", "standing_label", "claimant"],
+}
+for tab, name in zip(tabs, ("relations", "quotes", "events", "claims")):
+    if tab.open:
+        with tab:
+            quote_cards(data, related[name]) if name == "quotes" else record_table(related[name], columns[name])

@@ -1,29 +1,46 @@
-"""The article once, paragraphs numbered, every data-bearing sentence marked and linked to its views."""
+"""The article once, paragraphs numbered, every data-bearing sentence marked (by datum, by claim standing or by claim
+kind, with a legend) and linked to the views that use it."""
 
 import streamlit as st
 
 from explainer import reading
-from explainer.ui.components import filter_params, literal, scroll_to
-from explainer.ui.state import current_filters, dataset
+from explainer.ui.components import article_credit
+from explainer.ui.page import PAGE_FILES, literal, page_header, page_style, share_view
+from explainer.ui.scroll import scroll_to
+from explainer.ui.state import current_focus, dataset, filter_params
+from explainer.ui.text_params import safe_int
 
-data, filters = dataset(), current_filters()
-article = data.article
-st.title("The article, read through its data")
-st.caption(
-    "CNN analysis, 18 January 2020. Shown once: the copy we hold repeats paragraphs 5–35 after paragraph 35, and "
-    "lacks the original opening paragraph (see Sources and method). Marked sentences back at least one datum"
-    + (" about the current filter." if filters.active else ".")
+MODES = {"Any datum": "records", "Claim standing": "standing", "Kind of claim": "kind"}
+data = dataset()
+page_style()
+focus = current_focus(data)
+uses = reading.sentence_uses(data, focus)
+page_header(data, "article", count=len(uses))
+article_credit(data)
+share_view("article")
+mode = MODES[
+    st.segmented_control(
+        "Colour the sentences by", list(MODES), default="Any datum", key="colour", bind="query-params", required=True
+    )
+    or "Any datum"
+]
+legend = {
+    "records": {"orange": "backs at least one datum"},
+    "standing": reading.STANDING_COLOURS,
+    "kind": reading.KIND_COLOURS,
+}[mode]
+st.markdown(
+    "  ".join(
+        f":{c}-background[{name.replace('-', ' ')}]"
+        for name, c in (legend.items() if mode != "records" else [(v, k) for k, v in legend.items()])
+    )
 )
 
-uses = reading.sentence_uses(data, filters)
-target = st.query_params.get("para")
 datum = st.query_params.get("datum")
-located = reading.locate_datum(data, datum) if datum else None
-target_para = located[0] if located else int(target) if target and target.isdigit() else None
-target_sentences = located[1] if located else ()
-
-for paragraph in article.paragraphs:
-    is_target = paragraph.number == target_para
+located = reading.locate_datum(data, datum) if isinstance(datum, str) and len(datum) <= 200 else None
+target = located[0] if located else safe_int(st.query_params.get("para"), 1, len(data.article.paragraphs))
+for paragraph in data.article.paragraphs:
+    is_target = paragraph.number == target
     with st.container(key=f"para-{paragraph.number}", border=is_target):
         if paragraph.is_heading:
             st.header(literal(paragraph.text), anchor=f"p{paragraph.number}")
@@ -32,25 +49,23 @@ for paragraph in article.paragraphs:
         pieces = []
         for sentence in paragraph.sentences:
             text = literal(sentence.text)
-            if is_target and sentence.index in target_sentences:
-                pieces.append(f":blue-background[{text}]")
-            elif sentence.index in marked:
-                pieces.append(f":orange-background[{text}]")
-            else:
-                pieces.append(text)
+            colour = reading.sentence_colour(data, marked.get(sentence.index, []), mode)
+            if is_target and located and sentence.index in located[1]:
+                colour = "blue" if mode == "records" else colour
+                text = f"**{text}**"
+            pieces.append(f":{colour}-background[{text}]" if colour else text)
         st.markdown(f"**¶{paragraph.number}** " + " ".join(pieces))
         links = list(dict.fromkeys(use for sentence_uses in marked.values() for use in sentence_uses))
         if links:
-            label = f"Used by {len(links)} data point{'s' * (len(links) != 1)}"
+            label = f"Used by {len(links)} record{'s' * (len(links) != 1)}"
             box = st.expander(label, expanded=is_target, key=f"uses-{paragraph.number}", on_change="rerun")
             for use in links if box.open else ():  # links are built only for an opened box
                 with box:
                     st.page_link(
-                        use.page,
+                        PAGE_FILES[use.page],
                         label=literal(use.label),
                         icon=":material/arrow_forward:",
                         query_params=filter_params(**dict(use.params)),
                     )
-
-if target_para is not None:
-    scroll_to(f"para-{int(target_para)}")
+if target is not None:
+    scroll_to(f"para-{int(target)}")

@@ -1,41 +1,54 @@
-"""Sources and method: how the data was built, coverage, every source, corrections, dictionary, downloads."""
+"""Sources and method: how the data was built, tiers and policy, coverage, claims by standing, every source with its
+tier, the corrections log, the data dictionary, downloads."""
 
 from pathlib import Path
 
 import streamlit as st
 
-from explainer import queries, reading
+from explainer import queries, reading, sourcing
+from explainer.ui.components import article_credit, record_table
 from explainer.ui.downloads import dataset_downloads
+from explainer.ui.page import page_header, page_style
 from explainer.ui.state import dataset
 
 data = dataset()
-st.title("Sources and method")
+page_style()
+page_header(data, "sources")
+article_credit(data)
 st.markdown(
-    "The dataset was built by hand from the article. Every record carries its source: either the exact words of the "
-    "article that support it (checked automatically to occur verbatim, in the first copy of the text) or an outside "
-    "source listed below with publisher, title, address and the date it was read. Where sources disagree, both "
-    "values are kept with a note. The vantage point is January 2020: later values are labelled."
+    "The dataset was built by hand from the article. Every record carries its source: the exact words of the article "
+    "that support it (checked automatically to occur verbatim, in the first copy of the text), or an outside source "
+    "listed below with publisher, title, address, dates and its **tier**. Where sources disagree, both are kept with "
+    "a note. The vantage point is January 2020: later developments are labelled as after the article."
 )
 dataset_downloads(data)
 
+st.header("How strong the sources are")
+result = sourcing.summary(data.records, data.by_id("sources"))
+st.metric(
+    "Records resting only on weaker tiers",
+    f"{result.weak_only} of {result.outside_sourced}",
+    help="Records that cite outside sources, none of them official, wire, major-outlet or research.",
+)
+st.markdown(sourcing.summary_markdown(result))
+
 st.header("Coverage of the article")
-cover = reading.coverage(data)
-st.metric("Body paragraphs that feed at least one datum", f"{cover['covered']} of {cover['paragraphs']}")
-if cover["uncovered"]:
-    st.caption("Paragraphs that feed none: " + ", ".join(f"¶{n}" for n in cover["uncovered"]))
-st.dataframe(queries.record_counts(data), hide_index=True, width="stretch")
+cover, unclaimed = reading.coverage(data), reading.claim_coverage(data)
+columns = st.columns(3)
+columns[0].metric("Body paragraphs feeding a datum", f"{cover['covered']} of {cover['paragraphs']}")
+columns[1].metric("Claims", len(data.claims))
+columns[2].metric("Body paragraphs with no claim", len(unclaimed))
+st.subheader("Claims by kind and standing")
+st.dataframe(queries.claim_counts(data), width="stretch")
+record_table(queries.record_counts(data), ["kind", "records", "cite_article", "cite_outside"])
 
 st.header("Corrections log")
-st.dataframe(queries.corrections_table(data), hide_index=True, width="stretch")
-
+record_table(queries.corrections_table(data), ["kind", "summary", "article_text", "corrected"])
 st.header("Outside sources")
-st.dataframe(
+record_table(
     queries.sources_table(data),
-    hide_index=True,
-    width="stretch",
-    column_config={"url": st.column_config.LinkColumn("url")},
+    ["publisher", "title", "published", "tier", "speaks_for", "copy_of", "cited_by", "note"] + ["source_url"],
 )
-
 st.header("Data dictionary")
 with st.expander("Every file and field"):
     st.markdown(Path(__file__).resolve().parent.parent.joinpath("data", "README.md").read_text(encoding="utf-8"))

@@ -1,55 +1,64 @@
-"""Timeline: every event, eras shaded, dates at their real precision, and the selected event's detail."""
+"""Timeline: eras and key events labelled, events in focus brought forward, the chosen event's card above the chart,
+the events listed with dates at their real precision, and what happened after the article in its own band."""
+
+from functools import partial
 
 import streamlit as st
 
-from explainer import views
-from explainer.ui.components import chart_view, empty_state, literal, provenance, show_chart
-from explainer.ui.state import current_filters, dataset
+from explainer import queries, views
+from explainer.ui.components import chart_view, provenance, record_table, show_chart
+from explainer.ui.page import literal, page_header, page_style, share_view
+from explainer.ui.state import current_focus, dataset
 
-data, filters = dataset(), current_filters()
-st.title("Timeline: four decades in Iraq")
-st.caption(
-    "From the Iran–Iraq war to January 2020. Circles are dated to the day, squares to the month, "
-    "diamonds to the year. Events after 18 January 2020 are later than the article."
-)
 
-full = chart_view(views.timeline_full, data, filters)
-if full.empty:
-    empty_state("events")
-    st.stop()
-# Only the open tab's chart is built and drawn; the tab is in the URL.
-whole, crisis = st.tabs(["1980–2020", "May 2018 – January 2020"], key="tab", on_change="rerun", bind="query-params")
-clicks = []
-if whole.open:
-    with whole:
-        clicks.append(show_chart(full, on_select="rerun", selection_mode="points"))
-if crisis.open:
-    with crisis:
-        recent = chart_view(views.timeline_recent, data, filters)
-        if recent.empty:
-            st.info("No events between May 2018 and January 2020 match the current filter.")
-        else:
-            clicks.append(show_chart(recent, on_select="rerun", selection_mode="points"))
+def pick_event(chart_key: str) -> None:
+    """A click on the chart chooses that event (a callback, so the card above the chart shows it at once)."""
+    points = st.session_state.get(chart_key, {}).get("selection", {}).get("points", [])
+    chosen = [p["customdata"][0] for p in points if p.get("customdata")]
+    if chosen:
+        st.session_state["event"] = chosen[0]
 
-titles = dict(zip(full.table["id"], full.table["display"] + " — " + full.table["title"]))
-picked = [
-    p["customdata"][0] for event in clicks for p in (event.selection.points if event else []) if p.get("customdata")
-]
-if picked and picked[0] in titles and st.session_state.get("_timeline_pick") != picked[0]:
-    st.session_state["_timeline_pick"] = picked[0]  # apply a chart click once, so the selectbox stays usable
-    st.session_state["event"] = titles[picked[0]]
+
+data = dataset()
+page_style()
+focus = current_focus(data)
+events = queries.timeline(data, focus)
+page_header(data, "timeline", count=len(events))
+share_view("timeline")
+
+titles = {e.id: f"{e.display} — {e.title}" for e in sorted(data.events, key=lambda e: e.date)}
 choice = st.selectbox(
     "Event",
-    list(titles.values()),
+    list(titles),
+    format_func=titles.get,
     key="event",
     bind="query-params",
     index=None,
     placeholder="Pick an event, or click one on the chart",
 )
 if choice:
-    record = data.by_id("events")[next(i for i, t in titles.items() if t == choice)]
-    with st.container(border=True):
-        st.markdown(f"**{literal(record.title)}**")
-        st.caption(f"{literal(record.display)} · date known to the {record.precision}")
-        st.markdown(literal(record.description))
-        provenance(data, record)
+    record = data.by_id("events")[choice]
+    with st.container(border=True, key="event-card"):
+        after = " · after the article" if record.date > queries.article_date(data) else ""
+        st.markdown(
+            f"**{literal(record.title)}**  \n{literal(record.display)} · date known to the "
+            f"{record.precision}{after}\n\n{literal(record.description)}"
+        )
+        if record.sources_differ:
+            st.caption(f"Where sources differ: {literal(record.sources_differ)}")
+        provenance(data, record, kind="events", limit=2)
+
+whole, crisis = st.tabs(["1978 to 2026", "May 2018 to January 2020"], key="tab", on_change="rerun", bind="query-params")
+for tab, builder in ((whole, views.timeline_full), (crisis, views.timeline_recent)):
+    if tab.open:
+        with tab:
+            view = chart_view(builder, data, choice)
+            show_chart(view, page_path="timeline", on_select=partial(pick_event, view.key), selection_mode="points")
+            if builder is views.timeline_recent:
+                record_table(view.table, ["number", "display", "title", "source", "tier"])
+
+st.subheader("The events" + (f" that concern {literal(focus.describe())}" if focus.active else ""))
+record_table(events, ["display", "title", "era", "source", "tier", "why"])
+st.subheader("After the article")
+st.caption("Developments after 18 January 2020, from the claims they bear on; facts, not verdicts on the claims.")
+record_table(queries.later_developments(data, focus), ["display", "text", "claim_statement", "source", "tier"])

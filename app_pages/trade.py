@@ -1,43 +1,36 @@
-"""Trade and energy: Iran's export markets, Iraq's reliance on Iranian power, and the US waivers."""
+"""Trade and energy: Iraq's imports of Iranian power, the US waivers, and Iran's export markets."""
 
 import streamlit as st
 
 from explainer import queries, views
-from explainer.ui.components import chart_view, empty_state, provenance, record_table, show_chart
-from explainer.ui.state import current_filters, dataset
+from explainer.ui.components import chart_view, provenance, record_table, show_chart
+from explainer.ui.page import page_header, page_style, share_view
+from explainer.ui.state import current_focus, dataset
 
-TABS = ["Export markets", "Electricity", "Sanctions waivers"]
-data, filters = dataset(), current_filters()
-st.title("Trade and energy: Iraq depends on Iran")
-st.caption(
-    "The article: Iraq is Iran's second most important export destination after China, according to the "
-    "Observatory of Economic Complexity, and Iran sought US waivers to keep selling Iraq energy. The OEC's own "
-    "figures were not available to us; below are the values reported from Iranian customs data, by period."
-)
+data = dataset()
+page_style()
+focus = current_focus(data)
+records = queries.trade_series(data, focus)
+page_header(data, "trade", count=len(records) + len(queries.waivers(data, focus).query("in_focus")))
+share_view("trade")
 claim = data.by_id("figures").get("iraq-iran-export-destination-rank")
 if claim is not None:
-    provenance(data, claim)
+    provenance(data, claim, kind="figures")
 
-# Only the open tab is built and drawn; the tab is in the URL, so a link can open any of them.
-exports_tab, electricity_tab, waivers_tab = st.tabs(TABS, key="tab", on_change="rerun", bind="query-params")
-if exports_tab.open:
-    with exports_tab:
-        view = chart_view(views.exports, data, filters)
-        empty_state("export figures") if view.empty else show_chart(view)
-        st.caption(
-            "Periods differ (Iranian years run from 21 March), so values are not comparable across panels. "
-            "One early-2018 report puts Iraq third; an eight-month 2018 report puts it first."
-        )
+electricity_tab, waivers_tab, exports_tab = st.tabs(
+    ["Electricity", "Sanctions waivers", "Export markets"], key="tab", on_change="rerun", bind="query-params"
+)
 if electricity_tab.open:
     with electricity_tab:
-        view = chart_view(views.electricity_share, data, filters)
-        empty_state("electricity estimates") if view.empty else show_chart(view)
-        volumes = queries.energy_dependence(data, filters)
+        show_chart(chart_view(views.electricity_share, data), page_path="trade")
+        volumes = queries.energy_dependence(data, focus)
         if not volumes.empty:
-            st.caption("Gas and electricity volumes reported (sources disagree; units differ):")
-            record_table(volumes, ["label", "year", "value", "unit", "note", "source"])
+            st.subheader("Gas and electricity volumes reported")
+            st.caption("Sources disagree and measure different things; each row's note says what.")
+            record_table(volumes, ["label", "year", "value", "unit", "note", "source", "tier", "why"])
 if waivers_tab.open:
     with waivers_tab:
-        view = chart_view(views.waivers, data, filters)
-        empty_state("waivers") if view.empty else show_chart(view)
-        st.caption("Waivers dated after 18 January 2020 are later than the article and shown lighter.")
+        show_chart(chart_view(views.waivers, data), page_path="trade")
+if exports_tab.open:
+    with exports_tab:
+        show_chart(chart_view(views.exports, data), page_path="trade")

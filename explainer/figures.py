@@ -1,47 +1,30 @@
-"""DataFrame -> plotly Figure, one function per chart, no I/O."""
+"""DataFrame -> plotly Figure, one function per chart, no I/O.
+
+Every chart is drawn to read at 390 px as well as on a desktop or a projector: its title and source sit in a block
+that reserves its own space (never cut), category labels sit above their bars (the bars keep the width), value
+labels stay horizontal, and no text is smaller than 12 px. Text from the data is escaped for plotly.
+"""
 
 from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
-# Okabe–Ito: distinguishable under the common colour-vision deficiencies.
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "grey": "#666666",
-}
-ACTOR_COLOURS = {
-    "iran": OKABE_ITO["green"],
-    "united-states": OKABE_ITO["blue"],
-    "iraq": OKABE_ITO["sky"],
-    "iraqi-government": OKABE_ITO["sky"],
-    "iraqi-parliament": OKABE_ITO["sky"],
-    "iraqi-military": OKABE_ITO["sky"],
-    "adil-abdul-mahdi": OKABE_ITO["sky"],
-    "popular-mobilization-units": OKABE_ITO["vermillion"],
-    "fatah-alliance": OKABE_ITO["vermillion"],
-    "badr-organization": OKABE_ITO["vermillion"],
-    "isis": OKABE_ITO["purple"],
-    "china": OKABE_ITO["orange"],
-    "iraqi-protesters": OKABE_ITO["yellow"],
-    "shia-iraqis": OKABE_ITO["yellow"],
-}
-OTHER = OKABE_ITO["grey"]
+from explainer.palette import OKABE_ITO, OTHER
+
 HIGHLIGHT = OKABE_ITO["vermillion"]
+CONTEXT = "#8c8c8c"  # bars in the background when others are highlighted
 PRECISION_SYMBOL = {"day": "circle", "month": "square", "year": "diamond"}
-FONT = dict(size=13)
-TITLE_WIDTH = 44  # characters per title line: fits a 390 px phone at plotly's title size
-SOURCE_WIDTH = 52
-LABEL_WIDTH = 22  # characters per line of a long category label
+TITLE_SIZE, FONT_SIZE, LABEL_SIZE, SMALL_SIZE = 17, 14, 13, 12  # px; nothing below 12
+TITLE_WIDTH = 40  # characters per title line: fits a 390 px phone at 17 px
+SOURCE_WIDTH = 56  # characters per source line at 12 px
+LABEL_WIDTH = 44  # characters per line of a label above a bar
+PRECISION_WORDS = {"approximate": "about ", "at-least": "at least ", "estimate": "est. ", "exact": "", "range": ""}
 
 
 def plain(text: object) -> object:
@@ -57,9 +40,9 @@ def _escaped(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(**{c: df[c].map(plain) for c in text_columns}) if text_columns else df
 
 
-def actor_colour(actor_id: str | None) -> str:
-    """The one colour an actor has on every chart."""
-    return ACTOR_COLOURS.get(actor_id or "", OTHER)
+def wrap(text: str, width: int) -> str:
+    """Escape text for plotly and break it into lines of at most `width` characters (plotly never wraps)."""
+    return "<br>".join(plain(line) for line in textwrap.wrap(text, width)) if text else ""
 
 
 def _lines(text: str, width: int) -> str:
@@ -67,385 +50,783 @@ def _lines(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
-def wrap(text: str, width: int) -> str:
-    """Escape text for plotly and break it into lines of at most `width` characters (plotly never wraps)."""
-    return "<br>".join(plain(line) for line in textwrap.wrap(text, width)) if text else ""
+def title_block(title: str, source: str) -> str:
+    """The chart's takeaway title and, under it in smaller type, its source: both wrapped for a phone."""
+    source_lines = wrap("Source: " + source, SOURCE_WIDTH)
+    return f"{wrap(title, TITLE_WIDTH)}<br><span style='font-size:{SMALL_SIZE}px'>{source_lines}</span>"
 
 
-def _finish(fig: go.Figure, *, title: str, source: str, height: int = 420, top: int = 0) -> go.Figure:
-    """Common layout: a takeaway title with the source under it, both wrapped to fit a phone and anchored to the
-    chart's left edge (not the plot area's, which long axis labels push right); transparent for both themes."""
-    title_text, source_text = wrap(title, TITLE_WIDTH), wrap(f"Source: {source}", SOURCE_WIDTH)
-    title_lines, source_lines = title_text.count("<br>") + 1, source_text.count("<br>") + 1
-    header = 24 + 22 * title_lines + 16 * source_lines + top
+def header_height(title: str, source: str) -> int:
+    """The pixels the title block takes: its lines at their sizes, and the padding under it."""
+    title_lines = len(textwrap.wrap(title, TITLE_WIDTH)) or 1
+    source_lines = len(textwrap.wrap("Source: " + source, SOURCE_WIDTH)) or 1
+    return 24 * title_lines + 17 * source_lines + 34
+
+
+def _finish(fig: go.Figure, *, title: str, source: str, height: int, bottom: int = 40) -> go.Figure:
+    """Common layout: the title block anchored above the plot with its space reserved (automargin), so no line of
+    it is ever cut; `height` is the plot's own and the title block's is added; transparent for both themes."""
     fig.update_layout(
         title=dict(
-            text=title_text,
-            x=0.01,
+            text=title_block(title, source),
+            x=0,
             xref="container",
             xanchor="left",
-            y=0.995,
-            yref="container",
-            yanchor="top",
-            subtitle=dict(text=source_text, font=dict(size=11)),
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            pad=dict(l=4, b=16),
+            automargin=True,
+            font=dict(size=TITLE_SIZE),
         ),
-        height=height + header - 60,
-        margin=dict(l=10, r=10, t=header, b=50),
-        font=FONT,
+        height=height + header_height(title, source),
+        margin=dict(l=8, r=24, t=8, b=bottom),
+        uniformtext=dict(minsize=LABEL_SIZE - 1, mode="show"),
+        font=dict(size=FONT_SIZE),
+        hoverlabel=dict(font=dict(size=LABEL_SIZE)),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         showlegend=fig.layout.showlegend if fig.layout.showlegend is not None else False,
+        legend=dict(
+            orientation="h", x=0, xanchor="left", yref="container", y=0, yanchor="bottom", font=dict(size=LABEL_SIZE)
+        ),
     )
+    if fig.layout.showlegend:  # the legend sits at the foot of the figure: keep room for it under the axis
+        fig.update_layout(margin_b=bottom + 60, height=fig.layout.height + 60)
+    fig.update_xaxes(tickfont=dict(size=LABEL_SIZE), title_font=dict(size=LABEL_SIZE), automargin=True)
+    fig.update_yaxes(tickfont=dict(size=LABEL_SIZE), title_font=dict(size=LABEL_SIZE), automargin=True)
     return fig
 
 
 def empty_figure(*, title: str = "Nothing to show", source: str = "—") -> go.Figure:
     """A figure that says there is nothing to draw, instead of a blank chart."""
     fig = go.Figure()
-    fig.add_annotation(
-        text="No data matches the current filter", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
-    )
+    fig.add_annotation(text="Nothing to draw", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return _finish(fig, title=title, source=source, height=240)
+    return _finish(fig, title=title, source=source, height=220)
+
+
+def _colours(df: pd.DataFrame, default: str = OTHER) -> list[str]:
+    """Highlighted rows in the highlight colour; the others in the background grey when any is highlighted."""
+    flags = list(df["highlight"]) if "highlight" in df.columns else [False] * len(df)
+    background = CONTEXT if any(flags) else default
+    return [HIGHLIGHT if flag else background for flag in flags]
+
+
+def _labelled_rows(
+    fig: go.Figure,
+    labels: Sequence[str],
+    *,
+    row: int | None = None,
+    col: int | None = None,
+    lines: int = 1,
+) -> dict[str, float]:
+    """Put each category label above its row (numeric rows 0..n-1, top down) and return the bar geometry."""
+    row_px = 40 + 17 * lines
+    bar = 22 / row_px  # bar thickness in rows
+    lift = bar / 2 + 4 / row_px
+    ref = "y" if row in (None, 1) else f"y{row}"
+    xref = "x domain" if row in (None, 1) else f"x{row} domain"
+    for y, label in enumerate(labels):
+        fig.add_annotation(
+            x=0,
+            xref=xref,
+            y=y - lift,
+            yref=ref,
+            text=label,
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom",
+            align="left",
+            font=dict(size=LABEL_SIZE),
+        )
+    fig.update_yaxes(
+        visible=False,
+        range=[len(labels) - 1 + bar, -bar / 2 - (lines * 17 + 8) / row_px],
+        fixedrange=True,
+        row=row,
+        col=col,
+    )
+    return {"row_px": row_px, "bar": bar}
+
+
+def _label_lines(labels: Sequence[str]) -> tuple[list[str], int]:
+    """Labels wrapped for a phone, and the most lines any one takes."""
+    wrapped = [_lines(str(label), LABEL_WIDTH) for label in labels]
+    return wrapped, max((w.count("<br>") + 1 for w in wrapped), default=1)
+
+
+def _value_text(value: float, precision: str | None, unit: str = "") -> str:
+    """A value with its precision word: 'about 113,000'."""
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return f"{PRECISION_WORDS.get(precision or 'exact', '')}{number}{unit}"
+
+
+def horizontal_bars(
+    df: pd.DataFrame,
+    *,
+    label: str,
+    value: str,
+    text: Sequence[str],
+    hover: Sequence[str],
+    title: str,
+    source: str,
+    axis_title: str = "",
+    tickformat: str = ",",
+    extra_height: int = 0,
+) -> go.Figure:
+    """Bars with their labels above them and their values at their ends: readable at any width."""
+    labels, lines = _label_lines(list(df[label]))
+    fig = go.Figure()
+    geometry = _labelled_rows(fig, labels, lines=lines)
+    top = float(df[value].max()) if len(df) else 1.0
+    fig.add_trace(
+        go.Bar(
+            x=df[value],
+            y=list(range(len(df))),
+            orientation="h",
+            width=geometry["bar"],
+            marker_color=_colours(df),
+            text=list(text),
+            textposition="outside",
+            cliponaxis=False,
+            textfont=dict(size=LABEL_SIZE),
+            hovertext=list(hover),
+            hoverinfo="text",
+        )
+    )
+    fig.update_xaxes(title=axis_title or None, tickformat=tickformat, range=[0, top * 1.45], nticks=5, fixedrange=True)
+    height = int(len(df) * geometry["row_px"] + 70 + extra_height)
+    return _finish(fig, title=title, source=source, height=max(height, 200))
 
 
 def militia_funnel_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """Horizontal bars for the 113,000 -> 60,000 -> 36,000 funnel, labelled with their precision."""
+    """The funnel of militia numbers, each labelled with its precision ('about', 'est.')."""
     df = _escaped(df)
     if df.empty:
         return empty_figure(title=title, source=source)
-    precision_word = {"approximate": "around ", "at-least": "at least ", "exact": "", "range": ""}
-    labels = [f"{precision_word.get(p, '')}{v:,.0f}" for v, p in zip(df["value"], df["precision"])]
-    fig = go.Figure(
-        go.Bar(
-            x=df["value"],
-            y=[_lines(label, LABEL_WIDTH) for label in df["label"]],
-            orientation="h",
-            text=labels,
-            textposition="inside",
-            insidetextanchor="end",
-            marker_color=[HIGHLIGHT if i == len(df) - 1 else OTHER for i in range(len(df))],
-            hovertemplate="%{y}<br>%{text}<extra></extra>",
-        )
+    texts = [_value_text(v, p) for v, p in zip(df["value"], df["precision"])]
+    hover = [f"{lab}: {t}" for lab, t in zip(df["label"], texts)]
+    return horizontal_bars(
+        df, label="label", value="value", text=texts, hover=hover, title=title, source=source, axis_title="people"
     )
-    fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(title="people", tickformat=",")
-    return _finish(fig, title=title, source=source, height=320)
 
 
 def seats_bar_chart(df: pd.DataFrame, *, title: str, source: str, majority: int | None = None) -> go.Figure:
-    """Seats per list, sorted, the highlighted list in colour, with the majority line."""
+    """Seats per list, most first, highlighted lists in colour, with the majority marked and labelled."""
     df = _escaped(df)
     if df.empty:
         return empty_figure(title=title, source=source)
-    ordered = df.sort_values("seats", ascending=True)
-    fig = go.Figure(
-        go.Bar(
-            x=ordered["seats"],
-            y=ordered["list"],
-            orientation="h",
-            text=ordered["seats"],
-            textposition="outside",
-            marker_color=[HIGHLIGHT if h else OTHER for h in ordered["highlight"]],
-            hovertemplate="%{y}: %{x} seats<extra></extra>",
-        )
+    combines = df["combines"] if "combines" in df.columns else pd.Series(None, index=df.index, dtype=object)
+    lists = df[combines.isna()].sort_values(["seats", "list"], ascending=[False, True])
+    ordered = pd.concat([lists, df[combines.notna()]])  # rows adding smaller lists together come last
+    ordered = ordered.assign(
+        list=[
+            f"{lst} ({int(n)} lists)" if pd.notna(n) else lst
+            for lst, n in zip(ordered["list"], combines[ordered.index])
+        ]
     )
+    texts = [f"{s}" for s in ordered["seats"]]
+    hover = [f"{lst}: {s} seats" for lst, s in zip(ordered["list"], ordered["seats"])]
+    fig = horizontal_bars(
+        ordered,
+        label="list",
+        value="seats",
+        text=texts,
+        hover=hover,
+        title=title,
+        source=source,
+        axis_title="seats",
+        extra_height=30,
+    )
+    top = max(majority or 0, int(ordered["seats"].max()))
+    fig.update_xaxes(range=[0, top * 1.12])
     if majority:
-        fig.add_vline(x=majority, line_dash="dash", line_color=OKABE_ITO["blue"])
+        fig.add_vline(x=majority, line_dash="dash", line_color=OKABE_ITO["blue"], line_width=2)
         fig.add_annotation(
             x=majority,
             y=1,
             yref="paper",
-            text=f"Majority: {majority} seats",
+            text=f"{majority} seats<br>for a majority",
             showarrow=False,
             xanchor="right",
-            yanchor="bottom",
-            font=dict(color=OKABE_ITO["blue"]),
+            yanchor="top",
+            align="right",
+            font=dict(size=LABEL_SIZE),
         )
-    fig.update_xaxes(title="seats", range=[0, max(majority or 0, int(ordered["seats"].max())) * 1.08])
-    fig.update_yaxes(title=None)
-    return _finish(fig, title=title, source=source, height=max(360, 22 * len(ordered) + 120))
+    return fig
 
 
 def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """Dumbbells from preliminary to certified seats for lists whose count changed."""
+    """For each list whose count changed: preliminary (open circle) to certified (filled), labelled above."""
     df = _escaped(df)
     if df.empty:
         return empty_figure(title=title, source=source)
+    labels = [f"{lst}: {p} → {c}" for lst, p, c in zip(df["list"], df["preliminary"], df["certified"])]
     fig = go.Figure()
-    xs: list[float | None] = []
-    ys: list[str | None] = []
-    for _, row in df.iterrows():
-        xs += [row["preliminary"], row["certified"], None]
-        ys += [row["list"], row["list"], None]
-    fig.add_trace(
-        go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=OTHER, width=3), showlegend=False, hoverinfo="skip")
-    )
+    geometry = _labelled_rows(fig, labels)
+    ys = list(range(len(df)))
+    for y, p, c in zip(ys, df["preliminary"], df["certified"]):
+        fig.add_trace(
+            go.Scatter(
+                x=[p, c], y=[y, y], mode="lines", line=dict(color=OTHER, width=3), showlegend=False, hoverinfo="skip"
+            )
+        )
     fig.add_trace(
         go.Scatter(
             x=df["preliminary"],
-            y=df["list"],
+            y=ys,
             mode="markers",
-            name="Preliminary (May 2018)",
-            marker=dict(symbol="circle-open", size=12, color=OKABE_ITO["blue"], line=dict(width=2)),
+            name="Preliminary count (May 2018)",
+            marker=dict(symbol="circle-open", size=13, color=OKABE_ITO["blue"], line=dict(width=2)),
+            hovertemplate="preliminary: %{x}<extra></extra>",
         )
     )
     fig.add_trace(
         go.Scatter(
             x=df["certified"],
-            y=df["list"],
+            y=ys,
             mode="markers",
-            name="Certified (August 2018)",
-            marker=dict(symbol="circle", size=12, color=HIGHLIGHT),
+            name="After the recount (August 2018)",
+            marker=dict(symbol="circle", size=13, color=HIGHLIGHT),
+            hovertemplate="after the recount: %{x}<extra></extra>",
         )
     )
-    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
-    fig.update_xaxes(title="seats")
-    return _finish(fig, title=title, source=source, height=max(260, 50 * len(df) + 140), top=30)
+    low = min(df["preliminary"].min(), df["certified"].min())
+    high = max(df["preliminary"].max(), df["certified"].max())
+    fig.update_layout(showlegend=True)
+    fig.update_xaxes(title="seats", range=[max(0, low - 3), high + 3], dtick=max(1, math.ceil((high - low + 6) / 6)))
+    return _finish(fig, title=title, source=source, height=int(len(df) * geometry["row_px"] + 140))
 
 
 def export_destinations_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """Iran's exports by destination, one group of bars per reported period, Iraq and China in their colours."""
+    """Iran's exports by destination, one panel per reported period, each on its own scale (they differ)."""
     df = _escaped(df)
     valued = df.dropna(subset=["value"]) if not df.empty else df
     if valued.empty:
         return empty_figure(title=title, source=source)
-    colour = {"Iraq": actor_colour("iraq"), "China": actor_colour("china")}
-    # One category axis with the period as the outer label: one light chart instead of a panel per period.
-    ordered = valued.iloc[::-1]
-    fig = go.Figure(
-        go.Bar(
-            x=ordered["value"] / 1e9,
-            y=[[_lines(p, LABEL_WIDTH) for p in ordered["period"]], ordered["partner"].tolist()],
-            orientation="h",
-            marker_color=[colour.get(p, OTHER) for p in ordered["partner"]],
-            text=[f"${v / 1e9:,.2f}bn" for v in ordered["value"]],
-            textposition="inside",
-            insidetextanchor="end",
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
+    periods = list(dict.fromkeys(valued["period"]))
+    panels = [valued[valued["period"] == p].sort_values("value", ascending=False) for p in periods]
+    lines = max(_label_lines(list(p["partner"]))[1] for p in panels)
+    row_px = 40 + 17 * lines
+    heights = [len(p) * row_px + 40 for p in panels]
+    fig = make_subplots(
+        rows=len(panels),
+        cols=1,
+        row_heights=heights,
+        vertical_spacing=40 / max(sum(heights), 1),
+        subplot_titles=[_lines(p, 56) for p in periods],
     )
-    fig.update_xaxes(title="US$ billion")
-    fig.update_yaxes(title=None, automargin=True)
-    return _finish(fig, title=title, source=source, height=max(360, 28 * len(ordered) + 160))
+    for number, panel in enumerate(panels, start=1):
+        labels, _ = _label_lines(list(panel["partner"]))
+        geometry = _labelled_rows(fig, labels, row=number, col=1, lines=lines)
+        values = panel["value"] / 1e9
+        fig.add_trace(
+            go.Bar(
+                x=values,
+                y=list(range(len(panel))),
+                orientation="h",
+                width=geometry["bar"],
+                marker_color=[c if h else CONTEXT for c, h in zip(panel["colour"], panel["highlight"])],
+                text=[f"${v:,.2f}bn" for v in values],
+                textposition="outside",
+                cliponaxis=False,
+                textfont=dict(size=LABEL_SIZE),
+                hovertext=[f"{p}: ${v:,.2f}bn" for p, v in zip(panel["partner"], values)],
+                hoverinfo="text",
+                showlegend=False,
+            ),
+            row=number,
+            col=1,
+        )
+        fig.update_xaxes(
+            range=[0, float(values.max()) * 1.3],
+            nticks=4,
+            fixedrange=True,
+            row=number,
+            col=1,
+            title="US$ billion" if number == len(panels) else None,
+        )
+    for annotation in fig.layout.annotations[: len(periods)]:  # the panel titles: left-aligned, readable
+        annotation.update(x=0, xanchor="left", font=dict(size=LABEL_SIZE + 1))
+    return _finish(fig, title=title, source=source, height=sum(heights) + 60 * len(panels) + 60)
 
 
-def electricity_share_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """Each source's estimate of Iran's share of Iraq's electricity, by year; later estimates marked."""
+def electricity_share_chart(df: pd.DataFrame, *, title: str, source: str, colour: str = OTHER) -> go.Figure:
+    """Each estimate of Iran's share of Iraq's electricity as a dot on one scale, labelled with who and when."""
     df = _escaped(df)
-    dated = df.dropna(subset=["year", "value"]) if not df.empty else df
+    dated = df.dropna(subset=["value"]) if not df.empty else df
     if dated.empty:
         return empty_figure(title=title, source=source)
+    dated = dated.sort_values(["year", "value"])
+    labels = [
+        f"{pub}, {int(y) if pd.notna(y) else 'year not given'}{' (after the article)' if after else ''}"
+        for pub, y, after in zip(dated["publisher"], dated["year"], dated["after_article"])
+    ]
+    wrapped, lines = _label_lines(labels)
     fig = go.Figure()
-    for after, group in dated.groupby("after_article", sort=True):
+    geometry = _labelled_rows(fig, wrapped, lines=lines)
+    ys = list(range(len(dated)))
+    colours = _colours(dated, default=colour)
+    for y, v, colour in zip(ys, dated["value"], colours):
         fig.add_trace(
             go.Scatter(
-                x=group["year"],
-                y=group["value"],
-                mode="markers+text",
-                text=group["source"],
-                textposition="middle right",
-                textfont=dict(size=10),
-                name="after the article (2020 on)" if after else "up to the article",
-                marker=dict(
-                    size=12,
-                    color=actor_colour("iran"),
-                    symbol="diamond-open" if after else "circle",
-                    line=dict(width=2, color=actor_colour("iran")),
-                ),
-                hovertemplate="%{x}: %{y}% per %{text}<extra></extra>",
+                x=[0, v], y=[y, y], mode="lines", line=dict(color=colour, width=2), hoverinfo="skip", showlegend=False
             )
         )
-    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
-    fig.update_yaxes(title="% of Iraq's electricity", rangemode="tozero", ticksuffix="%")
-    fig.update_xaxes(title=None, dtick=2)
-    return _finish(fig, title=title, source=source, height=420, top=30)
+    fig.add_trace(
+        go.Scatter(
+            x=dated["value"],
+            y=ys,
+            mode="markers+text",
+            text=[f"{v:g}%" for v in dated["value"]],
+            textposition="middle right",
+            textfont=dict(size=LABEL_SIZE),
+            cliponaxis=False,
+            marker=dict(size=12, color=colours, symbol=["diamond" if a else "circle" for a in dated["after_article"]]),
+            hovertext=[f"{lab}: {v:g}%" for lab, v in zip(labels, dated["value"])],
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    fig.update_xaxes(
+        title="% of Iraq's electricity",
+        range=[0, max(60, float(dated["value"].max()) * 1.25)],
+        ticksuffix="%",
+        nticks=5,
+        fixedrange=True,
+    )
+    return _finish(fig, title=title, source=source, height=int(len(dated) * geometry["row_px"] + 90))
 
 
-def waiver_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """Each sanctions waiver as a bar from its start for its stated length; later ones lighter."""
+def waiver_chart(
+    df: pd.DataFrame, *, title: str, source: str, article_date: object = None, colour: str = OTHER
+) -> go.Figure:
+    """Each sanctions waiver as a bar over its real span, labelled above with its start and length; the article's
+    date marked; a waiver on which sources differ marked with a dagger."""
     df = _escaped(df)
     if df.empty:
         return empty_figure(title=title, source=source)
-    # One bar trace on a date axis: each bar starts at its waiver's date and lasts its stated length.
-    fig = go.Figure(
+    labels = [
+        f"{disp}: {days} days{' †' if isinstance(diff, str) and diff else ''}"
+        for disp, days, diff in zip(df["display"], df["days"], df["sources_differ"])
+    ]
+    wrapped, lines = _label_lines(labels)
+    fig = go.Figure()
+    geometry = _labelled_rows(fig, wrapped, lines=lines)
+    starts = pd.to_datetime(df["date"])
+    spans_ms = (pd.to_datetime(df["last_day"]) - starts + pd.Timedelta(days=1)).dt.total_seconds() * 1000
+    default = colour
+    colours = (
+        _colours(df, default=default)
+        if df["highlight"].any()
+        else [OKABE_ITO["sky"] if late else default for late in df["after_article"]]
+    )
+    fig.add_trace(
         go.Bar(
-            y=df["display"],
-            x=(pd.to_datetime(df["until"]) - pd.to_datetime(df["date"])).dt.total_seconds() * 1000,
-            base=pd.to_datetime(df["date"]).dt.strftime("%Y-%m-%d"),
+            y=list(range(len(df))),
+            x=spans_ms,
+            base=starts.dt.strftime("%Y-%m-%d"),
             orientation="h",
-            marker_color=[OKABE_ITO["sky"] if late else actor_colour("united-states") for late in df["after_article"]],
-            customdata=df["title"],
-            hovertemplate="%{customdata}<extra></extra>",
+            width=geometry["bar"],
+            marker_color=colours,
+            hovertext=list(df["title"]),
+            hoverinfo="text",
         )
     )
-    fig.add_vline(x=pd.Timestamp(2020, 1, 18), line_dash="dot", line_color=OTHER)
-    fig.add_annotation(
-        x=pd.Timestamp(2020, 1, 18),
-        y=1,
-        yref="paper",
-        text="article published",
-        showarrow=False,
-        xanchor="left",
-        yanchor="bottom",
-        font=dict(size=11),
-    )
-    fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(title=None, type="date")
-    return _finish(fig, title=title, source=source, height=max(300, 34 * len(df) + 150))
+    if article_date is not None:
+        fig.add_vline(x=pd.Timestamp(article_date), line_dash="dot", line_color=OTHER, line_width=2)
+        fig.add_annotation(
+            x=pd.Timestamp(article_date),
+            y=1,
+            yref="paper",
+            text="article<br>published",
+            showarrow=False,
+            xanchor="left",
+            yanchor="top",
+            xshift=4,
+            align="left",
+            font=dict(size=LABEL_SIZE),
+        )
+    fig.update_xaxes(type="date", nticks=5, fixedrange=True, tickformat="%b %Y")
+    return _finish(fig, title=title, source=source, height=int(len(df) * geometry["row_px"] + 80))
+
+
+LABEL_LEVELS = (0.93, 0.76, 0.59, 0.42)  # heights (share of the plot) of the key-event labels, top down
+MARKER_ROWS = (0.12, 0.2, 0.28)  # heights of the event markers: three rows, so neighbouring dates don't overlap
+
+
+def label_levels(positions: Sequence[float], gap: float, levels: int = len(LABEL_LEVELS)) -> list[int]:
+    """Give each label (by its position, 0..1, in date order) the highest level where it keeps `gap` from the
+    label before it on that level; when none is free, the level whose last label is farthest away."""
+    last = [-1.0] * levels
+    chosen = []
+    for position in positions:
+        free = [level for level in range(levels) if position - last[level] >= gap]
+        level = free[0] if free else max(range(levels), key=lambda lv: position - last[lv])
+        last[level] = position
+        chosen.append(level)
+    return chosen
 
 
 def timeline_chart(
-    df: pd.DataFrame, *, title: str, source: str, eras: tuple = (), start: object = None, end: object = None
+    df: pd.DataFrame,
+    *,
+    title: str,
+    source: str,
+    eras: Sequence[tuple[str, object, object]] = (),
+    start: object = None,
+    end: object = None,
+    after: tuple[object, object] | None = None,
+    later: pd.DataFrame | None = None,
+    selected: str | None = None,
+    numbered: bool = False,
 ) -> go.Figure:
-    """Events on a date axis, one lane per first theme, eras shaded, spans drawn as bars, optionally zoomed."""
+    """Events on a fixed date range: eras shaded and named, key events labelled (short labels, stacked so they don't
+    collide), the others numbered or plain, events in focus brought forward, the selected event ringed, and what
+    happened after the article in its own labelled band."""
     df = _escaped(df)
-    if start is not None:
-        df = df[(df["date"] >= pd.Timestamp(start)) & (df["date"] <= pd.Timestamp(end))]
-    if df.empty:
+    later = _escaped(later) if later is not None else None
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    df = df[(df["date"] >= start) & (df["date"] <= end)].reset_index(drop=True) if not df.empty else df
+    if df.empty and (later is None or later.empty):
         return empty_figure(title=title, source=source)
+    span = (end - start).total_seconds()
+    where = lambda date: (pd.Timestamp(date) - start).total_seconds() / span  # noqa: E731
     fig = go.Figure()
-    for number, (label, era_start, era_end) in enumerate(eras):
-        if start is not None and (
-            pd.Timestamp(era_end) < pd.Timestamp(start) or pd.Timestamp(era_start) > pd.Timestamp(end)
-        ):
+    era_shown = 0
+    for label, era_start, era_end in eras:
+        lo, hi = max(pd.Timestamp(era_start), start), min(pd.Timestamp(era_end), end)
+        if lo >= hi:
             continue
-        fig.add_vrect(x0=era_start, x1=era_end, fillcolor=OTHER, opacity=0.15, line_width=0)
-        # Alternate label heights so narrow neighbouring eras don't print over each other.
-        fig.add_annotation(
-            x=era_start,
-            y=1.0 + 0.07 * (number % 2),
-            xref="x",
-            yref="paper",
-            text=label,
-            showarrow=False,
-            xanchor="left",
-            yanchor="bottom",
-            font=dict(size=11),
-        )
+        fig.add_vrect(x0=lo, x1=hi, fillcolor=OTHER, opacity=0.12, line_width=0, layer="below")
+        if where(hi) - where(lo) >= 0.07:  # a band too narrow for its name is named in the zoomed chart
+            fig.add_annotation(
+                x=lo,
+                y=0.005 + 0.05 * (era_shown % 2),
+                xref="x",
+                yref="paper",
+                text=_lines(plain(label), 16),
+                showarrow=False,
+                xanchor="left",
+                yanchor="bottom",
+                align="left",
+                xshift=3,
+                font=dict(size=SMALL_SIZE),
+            )
+            era_shown += 1
+    if after is not None:
+        lo, hi = pd.Timestamp(after[0]), min(pd.Timestamp(after[1]), end)
+        if lo < hi:
+            fig.add_vrect(x0=lo, x1=hi, fillcolor=OKABE_ITO["sky"], opacity=0.22, line_width=0, layer="below")
+            fig.add_annotation(
+                x=hi,
+                y=0.005,
+                xref="x",
+                yref="paper",
+                text="After the<br>article",
+                showarrow=False,
+                xanchor="right",
+                yanchor="bottom",
+                align="right",
+                xshift=-3,
+                font=dict(size=SMALL_SIZE),
+            )
+    focus = df["highlight"].astype(bool) if "highlight" in df.columns else pd.Series(False, index=df.index)
+    any_focus = bool(focus.any())
+    y_of = {event_id: MARKER_ROWS[i % len(MARKER_ROWS)] for i, event_id in enumerate(df["id"])}
     for _, row in df[df["end"].notna()].iterrows():
         fig.add_trace(
             go.Scatter(
-                x=[row["date"], row["end"]],
-                y=[row["lane"], row["lane"]],
+                x=[row["date"], min(row["end"], end)],
+                y=[y_of[row["id"]]] * 2,
                 mode="lines",
-                line=dict(color=OTHER, width=6),
+                line=dict(color=HIGHLIGHT if row.get("highlight") else OTHER, width=6),
                 hoverinfo="skip",
                 showlegend=False,
             )
         )
+    numbers = {event_id: i + 1 for i, event_id in enumerate(df["id"])}
     for precision, symbol in PRECISION_SYMBOL.items():
-        mask = df["precision"] == precision
-        if not mask.any():
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=df.loc[mask, "date"],
-                y=df.loc[mask, "lane"],
-                mode="markers",
-                name=f"date known to the {precision}",
-                customdata=df.loc[mask, ["id", "display", "title"]].values,
-                marker=dict(symbol=symbol, size=11, color=OKABE_ITO["blue"], line=dict(width=1, color="white")),
-                hovertemplate="%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
-            )
-        )
-    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.2, x=0), hovermode="closest")
-    fig.update_yaxes(title=None, categoryorder="category descending")
-    fig.update_xaxes(title=None, type="date", range=[start, end] if start is not None else None)
-    return _finish(fig, title=title, source=source, height=460, top=40)
-
-
-def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """Actors with relations on a circle, relations as lines by type, each actor in its colour."""
-    nodes, edges = _escaped(nodes), _escaped(edges)
-    linked = set(edges["subject_id"]).union(edges["object_id"]) if not edges.empty else set()
-    nodes = nodes[nodes["id"].isin(linked)] if linked else nodes.iloc[0:0]
-    if nodes.empty:
-        return empty_figure(title=title, source=source)
-    count = len(nodes)
-    angle = {node_id: math.pi / 2 - 2 * math.pi * i / count for i, node_id in enumerate(nodes["id"])}
-    position = {node_id: (math.cos(a), math.sin(a)) for node_id, a in angle.items()}
-    fig = go.Figure()
-    styles = {
-        "opposes": "dash",
-        "backs": "solid",
-        "part-of": "dot",
-        "depends-on": "dashdot",
-        "leads": "longdash",
-        "allied-with": "solid",
-    }
-    widths = {"backs": 3, "allied-with": 1.5}
-    for relation, group in edges.groupby("relation", sort=True) if not edges.empty else []:
-        xs: list[float | None] = []
-        ys: list[float | None] = []
-        for _, edge in group.iterrows():
-            if edge["subject_id"] in position and edge["object_id"] in position:
-                (x0, y0), (x1, y1) = position[edge["subject_id"]], position[edge["object_id"]]
-                xs += [x0, x1, None]
-                ys += [y0, y1, None]
-        if xs:
+        for in_focus in (False, True):
+            mask = (df["precision"] == precision) & (focus == in_focus)
+            if not mask.any():
+                continue
+            part = df[mask]
             fig.add_trace(
                 go.Scatter(
-                    x=xs,
-                    y=ys,
-                    mode="lines",
-                    name=str(relation),
-                    hoverinfo="skip",
-                    line=dict(
-                        width=widths.get(str(relation), 2), dash=styles.get(str(relation), "solid"), color="#7f7f7f"
+                    x=part["date"],
+                    y=[y_of[i] for i in part["id"]],
+                    mode="markers+text" if numbered else "markers",
+                    text=[str(numbers[i]) for i in part["id"]] if numbered else None,
+                    textposition="top center",
+                    textfont=dict(size=SMALL_SIZE),
+                    name=f"date known to the {precision}",
+                    legendgroup=precision,
+                    showlegend=not in_focus or not any_focus,
+                    customdata=part[["id", "display", "title"]].values,
+                    marker=dict(
+                        symbol=symbol,
+                        size=14 if in_focus else 11,
+                        color=HIGHLIGHT if in_focus else (CONTEXT if any_focus else OKABE_ITO["blue"]),
+                        line=dict(width=1, color="white"),
                     ),
+                    selected=dict(marker=dict(opacity=1)),
+                    unselected=dict(marker=dict(opacity=1)),
+                    hovertemplate="%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
                 )
             )
-    # Labels sit centred above their node, so even a phone-width chart keeps them inside its edges.
-    fig.add_trace(
-        go.Scatter(
-            x=[position[i][0] for i in nodes["id"]],
-            y=[position[i][1] for i in nodes["id"]],
-            mode="markers+text",
-            text=nodes["name"],
-            name="actors",
-            showlegend=False,
-            textposition="top center",
-            textfont=dict(size=10),
-            marker=dict(size=16, color=[actor_colour(i) for i in nodes["id"]], line=dict(width=1, color="#555555")),
-            hovertemplate="%{text}<extra></extra>",
+    labelled = df[df["short_label"].astype(bool) | (df["id"] == selected)] if "short_label" in df.columns else df[:0]
+    positions = [where(d) for d in labelled["date"]]
+    for (_, row), level in zip(labelled.iterrows(), label_levels(positions, gap=0.15)):
+        text = row["short_label"] or _lines(row["title"], 18)
+        fig.add_annotation(
+            x=row["date"],
+            y=y_of[row["id"]],
+            ax=row["date"],
+            ay=LABEL_LEVELS[level],
+            axref="x",
+            ayref="y",
+            text=_lines(text, 16),
+            showarrow=True,
+            arrowhead=0,
+            arrowwidth=1,
+            arrowcolor=OTHER,
+            font=dict(size=SMALL_SIZE, color="#1a1a1a"),
+            bgcolor="rgba(255,255,255,0.92)",
+            bordercolor=OTHER,
+            borderwidth=1,
+            borderpad=2,
         )
-    )
-    fig.update_xaxes(visible=False, range=[-2.1, 2.1])
-    fig.update_yaxes(visible=False, range=[-1.15, 1.15])
-    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom", title="relation: "))
-    return _finish(fig, title=title, source=source, height=620, top=60)
+    if selected in y_of:
+        row = df[df["id"] == selected].iloc[0]
+        fig.add_trace(
+            go.Scatter(
+                x=[row["date"]],
+                y=[y_of[selected]],
+                mode="markers",
+                hoverinfo="skip",
+                showlegend=False,
+                marker=dict(size=24, symbol="circle-open", color=OKABE_ITO["vermillion"], line=dict(width=3)),
+            )
+        )
+    if later is not None and not later.empty:
+        visible = later[(later["date"] >= start) & (later["date"] <= end)]
+        fig.add_trace(
+            go.Scatter(
+                x=visible["date"],
+                y=[0.2] * len(visible),
+                mode="markers",
+                name="after the article",
+                marker=dict(symbol="triangle-up", size=11, color=OKABE_ITO["sky"], line=dict(width=1, color=OTHER)),
+                customdata=visible[["display", "text"]].values,
+                hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra>after the article</extra>",
+            )
+        )
+    fig.update_layout(showlegend=True, hovermode="closest", clickmode="event+select", dragmode=False)
+    fig.update_yaxes(visible=False, range=[0, 1.02], fixedrange=True)
+    fig.update_xaxes(type="date", range=[start, end], nticks=6, fixedrange=True)
+    return _finish(fig, title=title, source=source, height=440)
+
+
+RELATION_STYLE = {  # relation -> (colour, dash, width): colour and dash both carry the meaning
+    "backs": (OKABE_ITO["green"], "solid", 3),
+    "opposes": (OKABE_ITO["vermillion"], "dash", 2.5),
+    "part-of": ("#555555", "dot", 2),
+    "political-wing-of": ("#555555", "dot", 2),
+    "leads": (OKABE_ITO["blue"], "longdashdot", 2),
+    "depends-on": (OKABE_ITO["orange"], "dashdot", 2.5),
+    "allied-with": (OKABE_ITO["green"], "longdash", 2),
+}
+
+
+def network_layout(nodes: Sequence[str], groups: Sequence[tuple[str, Sequence[str]]]) -> dict[str, tuple[float, float]]:
+    """Actors in columns by group (one column per group, spread top to bottom); actors in no group go last."""
+    columns = [[a for a in members if a in nodes] for _, members in groups]
+    placed = {a for column in columns for a in column}
+    rest = [a for a in nodes if a not in placed]
+    if rest:
+        columns.append(rest)
+    columns = [c for c in columns if c]
+    position = {}
+    for x, column in enumerate(columns):
+        for y, actor in enumerate(column):
+            position[actor] = (float(x), -(y + 0.5) * (6 / max(len(column), 1)) if len(column) > 1 else -3.0)
+    return position
+
+
+def network_chart(
+    nodes: pd.DataFrame,
+    edges: pd.DataFrame,
+    *,
+    title: str,
+    source: str,
+    groups: Sequence[tuple[str, Sequence[str]]] = (),
+) -> go.Figure:
+    """Actors in columns by group, relations as arrows from subject to object, styled by relation (with a legend),
+    labels in boxes that no line crosses; actors in focus in colour, the rest grey."""
+    nodes, edges = _escaped(nodes), _escaped(edges)
+    linked = set(edges["subject_id"]).union(edges["object_id"]) if not edges.empty else set()
+    nodes = nodes[nodes["id"].isin(linked)]
+    if nodes.empty:
+        return empty_figure(title=title, source=source)
+    position = network_layout(list(nodes["id"]), groups)
+    any_focus = bool(nodes["in_focus"].any()) if "in_focus" in nodes.columns else False
+    fig = go.Figure()
+    for relation, (colour, dash, width) in RELATION_STYLE.items():
+        group = edges[edges["relation"] == relation]
+        if group.empty:
+            continue
+        xs, ys, mx, my, hover = [], [], [], [], []
+        for _, edge in group.iterrows():
+            (x0, y0), (x1, y1) = position[edge["subject_id"]], position[edge["object_id"]]
+            xs += [x0, x1, None]
+            ys += [y0, y1, None]
+            mx.append((x0 + x1) / 2)
+            my.append((y0 + y1) / 2)
+            hover.append(
+                f"{edge['subject']} {edge['relation_words']} {edge['object']}<br>{_lines(edge['statement'], 60)}"
+            )
+            fig.add_annotation(
+                x=x1,
+                y=y1,
+                ax=x0 + (x1 - x0) * 0.6,
+                ay=y0 + (y1 - y0) * 0.6,
+                xref="x",
+                yref="y",
+                axref="x",
+                ayref="y",
+                showarrow=True,
+                arrowhead=2,
+                arrowsize=1.3,
+                arrowwidth=width,
+                arrowcolor=colour,
+                standoff=22,
+                text="",
+            )
+        name = {"part-of": "is part of", "political-wing-of": "is the political wing of"}.get(relation, relation)
+        fig.add_trace(
+            go.Scatter(
+                x=xs, y=ys, mode="lines", name=name, hoverinfo="skip", line=dict(color=colour, dash=dash, width=width)
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=mx,
+                y=my,
+                mode="markers",
+                marker=dict(size=10, color=colour, opacity=0.01),
+                hovertext=hover,
+                hoverinfo="text",
+                showlegend=False,
+            )
+        )
+    for _, node in nodes.iterrows():
+        x, y = position[node["id"]]
+        in_focus = bool(node.get("in_focus")) if any_focus else True
+        fig.add_annotation(
+            x=x,
+            y=y,
+            text=_lines(node["name"], 16),
+            showarrow=False,
+            font=dict(size=LABEL_SIZE),
+            bgcolor="rgba(255,255,255,0.95)" if in_focus else "rgba(235,235,235,0.95)",
+            bordercolor=node["colour"] if in_focus else CONTEXT,
+            borderwidth=3 if in_focus else 1,
+            borderpad=4,
+        )
+    labels = [(i, label) for i, (label, members) in enumerate(groups) if any(a in position for a in members)]
+    columns = sorted({x for x, _ in position.values()})
+    for x, (_, label) in zip(columns, labels):
+        fig.add_annotation(
+            x=x, y=0.5, text=f"<b>{plain(label)}</b>", showarrow=False, font=dict(size=LABEL_SIZE), yanchor="bottom"
+        )
+    fig.update_xaxes(visible=False, range=[-0.6, max(columns) + 0.6], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[-6.4, 1.1], fixedrange=True)
+    fig.update_layout(showlegend=True, legend_title_text="Arrow: who → whom. ")
+    return _finish(fig, title=title, source=source, height=640, bottom=90)
 
 
 def quote_count_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """Quotes per speaker, stacked by kind (direct, partial, paraphrase)."""
+    """Quotes per speaker, stacked by kind, speakers labelled above their bars."""
     df = _escaped(df)
     if df.empty:
         return empty_figure(title=title, source=source)
-    colours = {"direct": OKABE_ITO["blue"], "partial": OKABE_ITO["sky"], "paraphrase": OKABE_ITO["orange"]}
+    totals = df.groupby("speaker")["quotes"].sum().sort_values(ascending=False, kind="stable")
+    order = list(totals.index)
+    labels, lines = _label_lines(order)
     fig = go.Figure()
+    geometry = _labelled_rows(fig, labels, lines=lines)
+    colours = {"direct": OKABE_ITO["blue"], "partial": OKABE_ITO["sky"], "paraphrase": OKABE_ITO["orange"]}
     for kind in ("direct", "partial", "paraphrase"):
         group = df[df["kind"] == kind]
-        if not group.empty:
-            fig.add_trace(
-                go.Bar(
-                    x=group["quotes"],
-                    y=group["speaker"],
-                    orientation="h",
-                    name=kind,
-                    marker_color=colours[kind],
-                    hovertemplate="%{y}: %{x} " + kind + "<extra></extra>",
-                )
+        if group.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=group["quotes"],
+                y=[order.index(s) for s in group["speaker"]],
+                orientation="h",
+                width=geometry["bar"],
+                name=str(group["kind_label"].iloc[0]),
+                marker_color=colours[kind],
+                hovertemplate="%{x} " + str(group["kind_label"].iloc[0]).lower() + "<extra></extra>",
             )
-    totals = df.groupby("speaker")["quotes"].sum().sort_values()
-    fig.update_layout(barmode="stack", showlegend=True, legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
-    fig.update_yaxes(categoryorder="array", categoryarray=list(totals.index), title=None)
-    fig.update_xaxes(title="count", dtick=1)
-    return _finish(fig, title=title, source=source, height=max(300, 28 * len(totals) + 150), top=30)
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=list(totals.values),
+            y=list(range(len(order))),
+            mode="text",
+            text=list(totals.values),
+            textposition="middle right",
+            textfont=dict(size=LABEL_SIZE),
+            showlegend=False,
+            hoverinfo="skip",
+            cliponaxis=False,
+        )
+    )
+    fig.update_layout(barmode="stack", showlegend=True)
+    fig.update_xaxes(title="quotes and paraphrases", dtick=1, range=[0, int(totals.max()) * 1.2 + 0.5], fixedrange=True)
+    return _finish(fig, title=title, source=source, height=int(len(order) * geometry["row_px"] + 120))
 
 
-# Every builder and a sample-free call signature, for the one test that runs them all.
+STANDING_COLOURS = {
+    "Confirmed by independent sources": OKABE_ITO["blue"],
+    "Partly confirmed": OKABE_ITO["sky"],
+    "Single source": OKABE_ITO["orange"],
+    "Disputed": OKABE_ITO["vermillion"],
+    "Not checkable": "#999999",
+}
+
+
+def claim_standing_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
+    """How many claims of each kind have each standing: one stacked bar per kind, labelled above."""
+    if df.empty:
+        return empty_figure(title=title, source=source)
+    kinds = list(df.index)
+    labels, lines = _label_lines([plain(k) for k in kinds])
+    fig = go.Figure()
+    geometry = _labelled_rows(fig, labels, lines=lines)
+    for standing in df.columns:
+        fig.add_trace(
+            go.Bar(
+                x=df[standing],
+                y=list(range(len(kinds))),
+                orientation="h",
+                width=geometry["bar"],
+                name=plain(standing),
+                marker_color=STANDING_COLOURS.get(standing, OTHER),
+                hovertemplate="%{x} " + plain(standing).lower() + "<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", showlegend=True)
+    fig.update_xaxes(title="claims", dtick=2, fixedrange=True)
+    return _finish(fig, title=title, source=source, height=int(len(kinds) * geometry["row_px"] + 150))
+
+
+# Every table-in, figure-out builder, for the one test that runs them all.
 BUILDERS = {
     "militia_funnel_chart": militia_funnel_chart,
     "seats_bar_chart": seats_bar_chart,
@@ -456,3 +837,31 @@ BUILDERS = {
     "timeline_chart": timeline_chart,
     "quote_count_chart": quote_count_chart,
 }
+
+
+def enlarged(fig: go.Figure, factor: float, height: int | None = None) -> go.Figure:
+    """A copy of a figure with every text larger (for a projector), optionally at another height."""
+    big = go.Figure(fig)
+
+    def scale(font: object, default: int) -> dict:
+        size = getattr(font, "size", None) or default
+        return {"size": round(size * factor)}
+
+    big.update_layout(
+        font=scale(big.layout.font, FONT_SIZE),
+        title_font=scale(big.layout.title.font, TITLE_SIZE),
+        legend_font=scale(big.layout.legend.font, LABEL_SIZE),
+    )
+    big.update_xaxes(tickfont=dict(size=round(LABEL_SIZE * factor)))
+    big.update_yaxes(tickfont=dict(size=round(LABEL_SIZE * factor)))
+    for annotation in big.layout.annotations:
+        annotation.font.size = round((annotation.font.size or LABEL_SIZE) * factor)
+    for trace in big.data:
+        if getattr(trace, "textfont", None) is not None and "textfont" in trace:
+            trace.textfont.size = round((trace.textfont.size or LABEL_SIZE) * factor)
+    big.layout.title.text = (big.layout.title.text or "").replace(
+        f"font-size:{SMALL_SIZE}px", f"font-size:{round(SMALL_SIZE * factor)}px"
+    )
+    if height:
+        big.update_layout(height=height)
+    return big

@@ -12,8 +12,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from explainer import sourcing
 from explainer.provenance import Article, Location
 from explainer.schema import ARTICLE_END, AUTHOR, KINDS, ArticleSource, ExplainerConfig, RefSource, Strict
+from explainer.templates import TemplateError, fill, record_lookup
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR_ENV = "EXPLAINER_DATA_DIR"
@@ -290,6 +292,9 @@ def _check_record(kind: str, record: Strict, ctx: _Context, errors: list[DataErr
         need("speaks_for", record.speaks_for, ("actors",))
     if kind == "claims":
         _check_claim(record, ctx, errors)
+    if kind == "story":
+        for claim in record.claims:
+            need("claims", claim, ("claims",))
 
 
 def _check_claim(claim: Any, ctx: _Context, errors: list[DataError]) -> None:
@@ -350,6 +355,34 @@ def _check_config(
     for number, source in enumerate(config.article.sources, start=1):
         if source.ref not in ctx.ids["sources"]:
             errors.append(DataError(CONFIG_FILE, "-", f"article.sources.{number}", f"unknown source '{source.ref}'"))
+    for number, key_event in enumerate(config.key_events, start=1):
+        need(f"key_events.{number}.event", key_event.event, "events")
+    for value in config.actor_colours:
+        need("actor_colours", value, "actors")
+    for number, group in enumerate(config.network_groups, start=1):
+        for value in group.actors:
+            need(f"network_groups.{number}.actors", value, "actors")
+    lookup = record_lookup(records)
+    for step in records.get("story", []):
+        try:
+            fill(step.text, lookup)
+        except TemplateError as exc:
+            errors.append(DataError("story.yaml", step.id, "text", str(exc)))
+    for place, template in _config_texts(config):
+        try:
+            fill(template, lookup)
+        except TemplateError as exc:
+            errors.append(DataError(CONFIG_FILE, "-", place, str(exc)))
+
+
+def _config_texts(config: ExplainerConfig) -> list[tuple[str, str]]:
+    """Every text of the config that may hold {kind.id} placeholders, with where it sits."""
+    texts = []
+    for name, page in config.pages.items():
+        texts += [(f"pages.{name}.title", page.title), (f"pages.{name}.intro", page.intro or "")]
+    for name, chart in config.charts.items():
+        texts += [(f"charts.{name}.{part}", getattr(chart, part) or "") for part in ("title", "alt", "note")]
+    return texts
 
 
 def _check_quote_text(quote: Any, ctx: _Context, errors: list[DataError]) -> None:
@@ -422,6 +455,9 @@ def load_dataset(data: Path | None = None, article: Path | None = None) -> Datas
     _check_seat_totals(records, errors)
     if config is not None:
         _check_config(config, ctx, records, errors)
+        sources = {r.id: r for r in records["sources"]}
+        credit = [s.ref for s in config.article.sources]
+        errors += [DataError(*problem) for problem in sourcing.policy_problems(records, sources, credit)]
 
     if errors:
         raise DatasetInvalid(errors)

@@ -1,60 +1,48 @@
-"""Colour-vision checks for the chart palette: simulate colour blindness and measure colour differences."""
+"""The chart palette (Okabe–Ito) and its colour-vision check, computed with ColorAide (a maintained colour library)."""
 
 from __future__ import annotations
 
 import itertools
-import math
+from collections.abc import Iterable, Mapping
 
-# Machado, Oliveira & Fernandes (2009), severity 1.0 (dichromacy), applied to linear RGB. Values as published
-# in the R package prismatic (R/color-blindness.R), which cites the same paper.
-CVD_MATRICES = {
-    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
-    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881)),
-    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602), (0.004733, 0.691367, 0.303900)),
+from coloraide import Color
+
+# Okabe–Ito: designed to stay distinguishable under the common colour-vision deficiencies.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
 }
+OTHER = "#666666"  # every actor without a colour of its own, and the bars of a chart with no highlight
+DEFICIENCIES = ("protan", "deutan", "tritan")
+MODELS = ("brettel", "vienot", "machado")  # three published simulation models, as ColorAide implements them
+MIN_DELTA_E = 15.0  # CIE76 units: two colours closer than this under any model count as confusable
 
 
-def _linear(channel: float) -> float:
-    return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+def actor_colour(actor_id: str | None, colours: Mapping[str, str]) -> str:
+    """The one colour an actor has on every chart, from explainer.yaml's actor_colours (grey without one)."""
+    return OKABE_ITO.get(colours.get(actor_id or "", ""), OTHER)
 
 
-def _encoded(channel: float) -> float:
-    channel = min(max(channel, 0.0), 1.0)
-    return 12.92 * channel if channel <= 0.0031308 else 1.055 * channel ** (1 / 2.4) - 0.055
+def seen_as(colour: str, deficiency: str | None = None, model: str = "brettel") -> Color:
+    """How a colour looks with a dichromatic deficiency under one simulation model (or with normal vision)."""
+    seen = Color(colour)
+    return seen.filter(deficiency, method=model) if deficiency else seen
 
 
-def hex_to_rgb(colour: str) -> tuple[float, float, float]:
-    """'#RRGGBB' -> sRGB channels in 0..1."""
-    value = colour.lstrip("#")
-    return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+def delta_e(a: str, b: str, deficiency: str | None = None, model: str = "brettel") -> float:
+    """CIE76 difference between two colours as seen with a deficiency under a model."""
+    return seen_as(a, deficiency, model).delta_e(seen_as(b, deficiency, model), method="76")
 
 
-def simulate(colour: str, deficiency: str) -> tuple[float, float, float]:
-    """How a colour looks with a dichromatic colour-vision deficiency (sRGB 0..1)."""
-    linear = [_linear(c) for c in hex_to_rgb(colour)]
-    matrix = CVD_MATRICES[deficiency]
-    return tuple(_encoded(sum(m * c for m, c in zip(row, linear))) for row in matrix)  # type: ignore[return-value]
-
-
-def to_lab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
-    """sRGB (0..1) -> CIELAB (D65)."""
-    r, g, b = (_linear(c) for c in rgb)
-    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
-    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
-
-    def f(t: float) -> float:
-        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
-
-    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
-
-
-def delta_e(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
-    """CIE76 colour difference between two sRGB colours."""
-    return math.dist(to_lab(a), to_lab(b))
-
-
-def closest_pair(colours: list[str], deficiency: str | None = None) -> tuple[float, str, str]:
-    """The smallest colour difference among distinct colours, as seen with a deficiency (or normal vision)."""
-    seen = {c: simulate(c, deficiency) if deficiency else hex_to_rgb(c) for c in set(colours)}
-    return min((delta_e(seen[a], seen[b]), a, b) for a, b in itertools.combinations(sorted(seen), 2))
+def closest_pair(
+    colours: Iterable[str], deficiency: str | None = None, model: str = "brettel"
+) -> tuple[float, str, str]:
+    """The smallest difference among distinct colours, as seen with a deficiency under a model."""
+    distinct = sorted(set(colours))
+    return min((delta_e(a, b, deficiency, model), a, b) for a, b in itertools.combinations(distinct, 2))

@@ -1,4 +1,4 @@
-"""The article read through its data: which sentences back which records, and where each is shown."""
+"""The article read through its data: which sentences back which records and claims, and where each is shown."""
 
 from __future__ import annotations
 
@@ -6,13 +6,50 @@ from dataclasses import dataclass
 from typing import Any
 
 from explainer import queries
-from explainer.filters import Filters
+from explainer.focus import Focus
 from explainer.load import Dataset
 from explainer.schema import ArticleSource
 
 # Kinds whose records back sentences, in the order their links are listed.
-NO_FILTER = Filters()
-LINKED_KINDS = ("figures", "quotes", "events", "elections", "trade", "relations", "actors", "people", "corrections")
+LINKED_KINDS = (
+    "claims",
+    "figures",
+    "quotes",
+    "events",
+    "elections",
+    "trade",
+    "relations",
+    "actors",
+    "people",
+    "corrections",
+)
+PAGE = {
+    "claims": "claims",
+    "quotes": "quotes",
+    "events": "timeline",
+    "elections": "elections",
+    "trade": "trade",
+    "relations": "actors",
+    "actors": "actors",
+    "people": "quotes",
+    "corrections": "sources",
+}
+# How a sentence is coloured by the standing of its claims (the first that applies) or by their kind.
+STANDING_ORDER = ("disputed", "single-source", "partly-confirmed", "confirmed", "not-checkable")
+STANDING_COLOURS = {
+    "confirmed": "blue",
+    "partly-confirmed": "violet",
+    "single-source": "orange",
+    "disputed": "red",
+    "not-checkable": "gray",
+}
+KIND_COLOURS = {
+    "reported-fact": "blue",
+    "figure": "green",
+    "analysis": "violet",
+    "prediction": "orange",
+    "opinion": "red",
+}
 
 
 @dataclass(frozen=True)
@@ -29,41 +66,37 @@ class Use:
 def view_for(data: Dataset, kind: str, record: Any) -> tuple[str, dict[str, str]]:
     """The page (and query params) where a record is shown."""
     if kind == "quotes":
-        return "app_pages/quotes.py", {"quote": record.id}
+        return "quotes", {"quote": record.id}
+    if kind == "claims":
+        return "claims", {"claim": record.id}
     if kind == "figures":
-        if record.id in queries.MILITIA_FUNNEL:
-            return "app_pages/militias.py", {}
-        if "elections" in record.themes:
-            return "app_pages/elections.py", {}
-        if "trade-energy" in record.themes:
-            return "app_pages/trade.py", {}
-        return "app_pages/overview.py", {}
+        if record.id in data.config.militia_funnel:
+            return "militias", {}
+        claims = queries.claims_for_record(data, "figures", record.id)
+        return ("claims", {"claim": claims[0].id}) if claims else ("overview", {})
     if kind == "events":
-        return "app_pages/timeline.py", {"event": f"{record.display} — {record.title}"}
-    if kind == "elections":
-        return "app_pages/elections.py", {}
-    if kind == "trade":
-        return "app_pages/trade.py", {}
-    if kind == "relations":
-        return "app_pages/actors.py", {"profile": data.name_of(record.subject)}
+        return "timeline", {"event": record.id}
+    if kind in ("relations",):
+        return "actors", {"profile": data.name_of(record.subject)}
     if kind == "actors":
-        return "app_pages/actors.py", {"profile": record.name}
+        return "actors", {"profile": record.name}
     if kind == "people":
-        return "app_pages/quotes.py", {"speaker": record.name}
-    return "app_pages/sources.py", {}
+        return "quotes", {"speaker": record.name}
+    return PAGE.get(kind, "sources"), {}
 
 
 def _label(kind: str, record: Any, data: Dataset) -> str:
     """A short human label for a record in a link."""
     if kind == "quotes":
-        who = data.name_of(record.speaker) if record.speaker else "Unnamed experts"
-        return f"Quote: {who}"
+        return f"Quote: {queries.speaker_name(data, record.speaker)}"
+    if kind == "claims":
+        return f"Claim ({queries.STANDING_LABELS[record.standing].lower()}): {record.statement}"
     if kind == "figures":
         return f"Number: {record.label}"
     if kind == "events":
         return f"Event: {record.title}"
     if kind == "relations":
-        return f"Relation: {data.name_of(record.subject)} {record.relation} {data.name_of(record.object)}"
+        return f"Relation: {record.statement}"
     if kind in ("actors", "people"):
         return f"Profile: {record.name}"
     if kind == "corrections":
@@ -71,28 +104,31 @@ def _label(kind: str, record: Any, data: Dataset) -> str:
     return f"{kind.rstrip('s').capitalize()}: {getattr(record, 'label', None) or getattr(record, 'list', record.id)}"
 
 
-def _passes(record: Any, filters: Filters) -> bool:
-    """Records without tags (people, actors) pass when the actor filter names them or nothing is chosen."""
-    if hasattr(record, "themes") and hasattr(record, "actors"):
-        return filters.matches(record.actors, record.themes)
-    if filters.themes:
+def _spans(kind: str, record: Any) -> list[str]:
+    """The article spans a record rests on (a quote's own words first)."""
+    spans = [s.article for s in record.all_sources() if isinstance(s, ArticleSource)]
+    return [record.text, *spans] if kind == "quotes" else spans
+
+
+def _passes(kind: str, record: Any, focus: Focus) -> bool:
+    """Whether a record concerns the focus; people (untagged) only when nothing is chosen."""
+    if not focus.active:
+        return True
+    if kind == "people":
         return False
-    return not filters.actors or record.id in filters.actors
+    return focus.match(kind, record) is not None
 
 
-def sentence_uses(data: Dataset, filters: Filters = NO_FILTER) -> dict[int, dict[int, list[Use]]]:
-    """paragraph -> sentence index -> the records (passing the filter) that sentence backs."""
+def sentence_uses(data: Dataset, focus: Focus) -> dict[int, dict[int, list[Use]]]:
+    """paragraph -> sentence index -> the records (concerning the focus) that sentence backs."""
     index: dict[int, dict[int, list[Use]]] = {}
     for kind in LINKED_KINDS:
         for record in data.records[kind]:
-            if not _passes(record, filters):
+            if not _passes(kind, record, focus):
                 continue
-            spans = [s.article for s in record.all_sources() if isinstance(s, ArticleSource)]
-            if kind == "quotes":
-                spans.append(record.text)
             page, params = view_for(data, kind, record)
             use = Use(kind, record.id, _label(kind, record, data), page, tuple(params.items()))
-            for span in spans:
+            for span in _spans(kind, record):
                 location = data.locate(span)
                 if location is None:
                     continue
@@ -103,12 +139,31 @@ def sentence_uses(data: Dataset, filters: Filters = NO_FILTER) -> dict[int, dict
     return index
 
 
+def sentence_colour(data: Dataset, uses: list[Use], mode: str) -> str | None:
+    """The background colour of a sentence: by its claims' standing or kind, or one colour for any datum."""
+    if not uses:
+        return None
+    claims = [data.by_id("claims")[u.id] for u in uses if u.kind == "claims"]
+    if mode == "standing":
+        standings = {c.standing for c in claims}
+        return next((STANDING_COLOURS[s] for s in STANDING_ORDER if s in standings), None)
+    if mode == "kind":
+        return KIND_COLOURS[claims[0].kind] if claims else None
+    return "orange"
+
+
 def coverage(data: Dataset) -> dict[str, Any]:
     """How many body paragraphs (headings aside) feed at least one record, and which feed none."""
-    used = sentence_uses(data)
+    used = sentence_uses(data, queries.everything(data))
     body = [p for p in data.article.paragraphs if not p.is_heading]
     unused = [p.number for p in body if p.number not in used]
     return {"paragraphs": len(body), "covered": len(body) - len(unused), "uncovered": unused}
+
+
+def claim_coverage(data: Dataset) -> list[int]:
+    """The body paragraphs that no claim's span touches (should be none: every paragraph asserts something)."""
+    claimed = {loc.paragraph for c in data.claims if (loc := data.locate(c.source.article))}
+    return [p.number for p in data.article.paragraphs if not p.is_heading and p.number not in claimed]
 
 
 def locate_datum(data: Dataset, datum_id: str) -> tuple[int, tuple[int, ...]] | None:
@@ -117,10 +172,7 @@ def locate_datum(data: Dataset, datum_id: str) -> tuple[int, tuple[int, ...]] | 
         record = data.by_id(kind).get(datum_id)
         if record is None:
             continue
-        spans = [s.article for s in record.all_sources() if isinstance(s, ArticleSource)]
-        if kind == "quotes":
-            spans.insert(0, record.text)
-        for span in spans:
+        for span in _spans(kind, record):
             location = data.locate(span)
             if location:
                 return location.paragraph, location.sentences

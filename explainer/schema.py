@@ -108,6 +108,7 @@ class Theme(Strict):
     id: Id
     label: ShortText
     definition: Text
+    aliases: list[ShortText] = Field(default_factory=list)  # former labels, so old links keep working
 
 
 class NativeName(Strict):
@@ -139,6 +140,8 @@ class Actor(Sourced):
     kind: ActorKind
     description: Text
     native_names: list[NativeName] = Field(default_factory=list)
+    # Other names: how the article or sources write it (found in text), and former labels (old links keep working).
+    aliases: list[ShortText] = Field(default_factory=list)
 
 
 RelationKind = Literal["backs", "opposes", "part-of", "political-wing-of", "depends-on", "leads", "allied-with"]
@@ -277,6 +280,7 @@ class ElectionResult(Tagged):
     seats: int = Field(ge=0)
     votes: int | None = Field(default=None, ge=0)
     vote_share: float | None = Field(default=None, ge=0, le=100)
+    combines: int | None = Field(default=None, ge=2)  # this row adds together this many smaller lists
     note: Text | None = None
 
 
@@ -462,6 +466,36 @@ class Claim(Tagged):
         return self
 
 
+# --- the guided story --------------------------------------------------------------------------------
+
+CHART_KEYS = (
+    "militia-funnel",
+    "seats-certified",
+    "seat-changes",
+    "exports",
+    "electricity-share",
+    "waivers",
+    "timeline",
+    "timeline-recent",
+    "network",
+    "quote-counts",
+    "claim-standings",
+)
+
+
+class StoryStep(Strict):
+    """One step of the guided story: a short attributed paragraph, one chart, its evidence and its claims."""
+
+    id: Id  # 'step-1-…'; the steps run in id order
+    title: ShortText
+    text: Text  # our words, attributed; numbers as {kind.id} placeholders filled from the records
+    chart: Literal[CHART_KEYS] | None = None  # type: ignore[valid-type]
+    claims: list[Id] = Field(default_factory=list)  # the claims this step rests on, shown with their standing
+    source: ArticleSource  # the sentence the step's argument comes from
+    actors: list[Id] = Field(default_factory=list)
+    themes: list[Id] = Field(default_factory=list)
+
+
 # --- the explainer: what is specific to this article, in one validated file -----------------------------
 
 Confidence = Literal["high", "medium", "low"]
@@ -501,6 +535,36 @@ class Era(Strict):
     to_event: Id  # an event id, or 'article' for the article's date
 
 
+class PageText(Strict):
+    """A page's title and its opening words; a claim in them is attributed."""
+
+    nav: ShortText  # the page's name in the navigation and the browser tab
+    title: ShortText
+    intro: Text | None = None
+
+
+class ChartText(Strict):
+    """A chart's takeaway title and screen-reader text; {kind.id} and {kind.id.field} fill in record values."""
+
+    title: ShortText
+    alt: Text
+    note: Text | None = None  # one line shown under the chart
+
+
+class NetworkGroup(Strict):
+    """A column of the actor network: actors grouped by the state or body they belong to."""
+
+    label: ShortText
+    actors: list[Id]
+
+
+class KeyEvent(Strict):
+    """An event named on the timeline itself, with the short label that fits there."""
+
+    event: Id
+    label: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+
+
 class ExplainerConfig(Strict):
     """Everything specific to this article that the engine needs beyond the records."""
 
@@ -514,6 +578,14 @@ class ExplainerConfig(Strict):
     militia_groups: list[Id] = Field(default_factory=list)  # actors profiled on the militias page
     export_series: Id
     electricity_share_series: Id
+    key_events: list[KeyEvent] = Field(default_factory=list)  # events labelled on the timeline
+    # actor id -> Okabe–Ito colour name; actors left out are grey. Checked for colour-vision safety by the tests.
+    actor_colours: dict[Id, Literal["orange", "sky", "green", "yellow", "blue", "vermillion", "purple", "black"]] = (
+        Field(default_factory=dict)
+    )
+    network_groups: list[NetworkGroup] = Field(default_factory=list)
+    pages: dict[Id, PageText] = Field(default_factory=dict)
+    charts: dict[Id, ChartText] = Field(default_factory=dict)
 
 
 # file stem -> record model; the order is the order of the export and of the data dictionary
@@ -528,6 +600,7 @@ KINDS: dict[str, type[Strict]] = {
     "events": Event,
     "quotes": Quote,
     "claims": Claim,
+    "story": StoryStep,
     "sources": SourceEntry,
     "corrections": Correction,
 }

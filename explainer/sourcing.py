@@ -33,7 +33,18 @@ REFUSED_DOMAINS = (
 )
 # Copies kept only to credit the article itself (headline, byline), never to support a fact.
 CREDIT_ONLY_DOMAINS = ("hitmusicstation.net", "webjosh.com")
-SOURCED_KINDS = ("actors", "relations", "people", "figures", "elections", "trade", "events", "quotes", "claims")
+SOURCED_KINDS = (
+    "actors",
+    "relations",
+    "people",
+    "figures",
+    "elections",
+    "trade",
+    "events",
+    "quotes",
+    "claims",
+    "corrections",
+)
 
 
 @dataclass(frozen=True)

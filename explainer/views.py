@@ -1,4 +1,8 @@
-"""Dataset + Filters -> a chart view (its table, figure and alt text), one function per chart on the pages."""
+"""Dataset + Filters -> a chart view (its table, figure, title, source and alt text), one function per chart.
+
+Titles come from explainer.yaml with their numbers filled in from the records; what the focus highlights is added
+in words. Source lines are computed from the rows drawn, so they name exactly the publishers behind the chart.
+"""
 
 from __future__ import annotations
 
@@ -9,175 +13,310 @@ import plotly.graph_objects as go
 
 from explainer import figures, queries
 from explainer.filters import Filters
+from explainer.focus import Focus, build_focus
 from explainer.load import Dataset
+from explainer.palette import actor_colour
+from explainer.templates import fill, number, record_lookup
 
 
 @dataclass(frozen=True)
 class ChartView:
-    """What a page needs to draw one chart: the figure, the table behind it and its screen-reader text."""
+    """What a page needs to draw one chart: figure, table, words, and what to say when nothing concerns the focus."""
 
     key: str
     table: pd.DataFrame
     figure: go.Figure
+    title: str
+    source: str
     alt: str
+    note: str = ""  # one line under the chart: what is highlighted, what the chart cannot show
+    empty: str = ""  # when set, the chart has nothing for the focus: say this instead of drawing it
 
     @property
-    def empty(self) -> bool:
-        """True when the filter leaves nothing to draw."""
-        return self.table.empty
+    def is_empty(self) -> bool:
+        """True when the page should show the empty-state words instead of the chart."""
+        return bool(self.empty)
+
+
+def chart_text(data: Dataset, key: str) -> tuple[str, str, str]:
+    """A chart's title, alt text and note from explainer.yaml, with record values filled in."""
+    text = data.config.charts.get(key)
+    if text is None:  # a dataset whose config names no words for this chart: a plain, neutral title
+        return key.replace("-", " ").capitalize(), f"Chart: {key.replace('-', ' ')}.", ""
+    lookup = record_lookup(data.records)
+    return fill(text.title, lookup), fill(text.alt, lookup), fill(text.note or "", lookup)
+
+
+def source_line(table: pd.DataFrame, limit: int = 4) -> str:
+    """The publishers behind a chart's rows, once each, in order ('the article, ¶17; Xinhua; IPU')."""
+    seen: list[str] = []
+    for value in table.get("source", pd.Series(dtype=object)):
+        for part in str(value).split("; "):
+            if part and part != "nan" and part not in seen:
+                seen.append(part)
+    if len(seen) > limit:
+        return "; ".join(seen[:limit]) + f" and {len(seen) - limit} more (see the data behind the chart)"
+    return "; ".join(seen) or "—"
+
+
+def focus_note(focus: Focus, table: pd.DataFrame, what: str) -> str:
+    """What the focus brings forward in a chart of a whole, in words."""
+    if not focus.active or "in_focus" not in table.columns:
+        return ""
+    count = int(table["in_focus"].sum())
+    via = {w for w in table.loc[table["in_focus"], "why"] if w} if "why" in table.columns else set()
+    how = f" ({'; '.join(sorted(via))})" if via and len(via) <= 2 else ""
+    return f"Highlighted: {count} of {len(table)} {what} concerning {focus.describe()}{how}; the rest in grey."
+
+
+def nothing_for(focus: Focus, what: str) -> str:
+    """The empty-state words for a chart of a whole that holds nothing for the focus."""
+    return f"None of the {what} in this chart concerns {focus.describe()}."
+
+
+def _view(
+    key: str,
+    data: Dataset,
+    focus: Focus,
+    table: pd.DataFrame,
+    figure: go.Figure,
+    what: str,
+    *,
+    title: str,
+    alt: str,
+    note: str = "",
+    source: str = "",
+) -> ChartView:
+    """Assemble a view; a whole with nothing in focus gets its empty-state words."""
+    empty = ""
+    if focus.active and "in_focus" in table.columns and not table.empty and not table["in_focus"].any():
+        empty = nothing_for(focus, what)
+    notes = " ".join(n for n in (focus_note(focus, table, what), note) if n)
+    return ChartView(key, table, figure, title, source or source_line(table), alt, notes, empty)
+
+
+def _highlight(table: pd.DataFrame, focus: Focus, default: pd.Series | None = None) -> pd.DataFrame:
+    """Rows in focus are highlighted; with no focus, the chart's own default highlight (if any)."""
+    if focus.active:
+        return table.assign(highlight=table["in_focus"])
+    return table.assign(highlight=default if default is not None else False)
 
 
 def militia_funnel(data: Dataset, filters: Filters) -> ChartView:
-    """The PMU funnel per Watling."""
-    table = queries.militia_funnel(data, filters)
-    fig = figures.militia_funnel_chart(
-        table,
-        title="Of ~113,000 paid PMU members, 36,000 are directed by Iran, per Watling",
-        source="the article, ¶17, citing Jack Watling (RUSI); January 2020",
-    )
-    alt = (
-        "Bar chart: around 113,000 salaried PMU personnel; some 60,000 actively deployable; "
-        "36,000 directed by Iran, according to Jack Watling."
-    )
-    return ChartView("militia-funnel", table, fig, alt)
+    """The militia funnel per its analyst; the last step highlighted unless the focus chooses."""
+    focus = build_focus(data, filters)
+    table = queries.militia_funnel(data, focus)
+    last = pd.Series([i == len(table) - 1 for i in range(len(table))], index=table.index)
+    table = _highlight(table, focus, last)
+    title, alt, note = chart_text(data, "militia-funnel")
+    fig = figures.militia_funnel_chart(table, title=title, source=source_line(table))
+    return _view("militia-funnel", data, focus, table, fig, "militia figures", title=title, alt=alt, note=note)
 
 
 def seats(data: Dataset, filters: Filters) -> ChartView:
-    """Certified seats for every list, Fatah highlighted, with the majority line."""
-    table = queries.election_results(data, filters, "certified")
+    """Certified seats for every list, with the majority line; the configured list or the focus highlighted."""
+    focus = build_focus(data, filters)
+    table = queries.election_results(data, focus, "certified")
+    table = _highlight(table, focus, table["highlight"])
     majority = queries.seat_summary(data)["majority"]
-    fatah = table[table["highlight"]]
-    title = (
-        f"Fatah won {int(fatah['seats'].iloc[0])} seats, second only to Sairoon; no list came near a majority"
-        if not fatah.empty
-        else "Seats won by each list; no list came near a majority"
-    )
-    fig = figures.seats_bar_chart(
-        table, title=title, majority=majority, source="certified results (Aug 2018) as given by Wikipedia copies"
-    )
-    alt = (
-        f"Bar chart of seats won by {len(table)} lists in Iraq's 2018 election, sorted; Fatah highlighted; "
-        f"dashed line at the {majority}-seat majority."
-    )
-    return ChartView("seats-certified", table, fig, alt)
+    title, alt, note = chart_text(data, "seats-certified")
+    lists = table[table["combines"].isna()]
+    largest = lists.iloc[0] if not lists.empty else None
+    if largest is not None and majority:
+        title += f" The largest list, {largest['list']}, won {number(largest['seats'])}; a majority is {majority}."
+    fig = figures.seats_bar_chart(table, title=title, source=source_line(table), majority=majority)
+    return _view("seats-certified", data, focus, table, fig, "lists", title=title, alt=alt, note=note)
 
 
 def seat_changes(data: Dataset, filters: Filters) -> ChartView:
     """Lists whose preliminary and certified counts differ."""
-    table = queries.seat_changes(data, filters)
-    fig = figures.seat_change_chart(
-        table,
-        title="Fatah gained a seat in the recount; other gaps reflect sources that disagree",
-        source="preliminary: Rudaw, Tareeq al-Shaab, Mehr; certified: Wikipedia copies, Xinhua",
-    )
-    alt = "Dot plot of lists whose seat count differs between preliminary and certified results."
-    return ChartView("seat-changes", table, fig, alt)
+    focus = build_focus(data, filters)
+    table = queries.seat_changes(data, focus)
+    title, alt, note = chart_text(data, "seat-changes")
+    source = source_line(queries.election_results(data, focus, "preliminary"))
+    fig = figures.seat_change_chart(table, title=title, source=source)
+    return _view("seat-changes", data, focus, table, fig, "lists", title=title, alt=alt, note=note, source=source)
 
 
 def exports(data: Dataset, filters: Filters) -> ChartView:
-    """Iran's export destinations by reported period."""
-    table = queries.export_destinations(data, filters)
-    fig = figures.export_destinations_chart(
-        table,
-        title="China and Iraq lead Iran's non-oil export markets in most reported periods",
-        source="Iranian customs data as reported by Pars Today, IFMAT, Iraq Business News, ILNA, Tehran Times",
-    )
-    alt = (
-        "Bar charts, one per reporting period, of Iran's exports by destination in billions of US dollars; "
-        "China and Iraq take the top two places in most periods."
-    )
-    return ChartView("exports", table, fig, alt)
+    """Iran's export markets by reported period, each period on its own scale."""
+    focus = build_focus(data, filters)
+    table = queries.export_destinations(data, focus)
+    names = {a.name: a.id for a in data.actors}
+    colours = [actor_colour(names.get(p), data.config.actor_colours) for p in table["partner"]]
+    table = _highlight(table.assign(colour=colours), focus, pd.Series(True, index=table.index))
+    title, alt, note = chart_text(data, "exports")
+    fig = figures.export_destinations_chart(table, title=title, source=source_line(table))
+    return _view("exports", data, focus, table, fig, "export records", title=title, alt=alt, note=note)
 
 
 def electricity_share(data: Dataset, filters: Filters) -> ChartView:
-    """Estimates of Iran's share of Iraq's electricity."""
-    table = queries.electricity_share(data, filters)
-    fig = figures.electricity_share_chart(
-        table,
-        title="In 2018-2019, estimates of Iran's share of Iraq's electricity ran from 20% to 45%",
-        source="each point's publisher is labelled; see the table",
-    )
-    alt = (
-        "Dot chart of estimates, by year, of the share of Iraq's electricity that Iranian gas and power imports "
-        "supply; 2018 estimates range from 20% to 45%."
-    )
-    return ChartView("electricity-share", table, fig, alt)
+    """Each estimate of Iran's share of Iraq's electricity."""
+    focus = build_focus(data, filters)
+    table = _highlight(queries.electricity_share(data, focus), focus)
+    title, alt, note = chart_text(data, "electricity-share")
+    values = table.loc[~table["after_article"], "value"].dropna()
+    if not values.empty:
+        title += f" Estimates up to the article range from {number(values.min())}% to {number(values.max())}%."
+    colour = actor_colour("iran", data.config.actor_colours)
+    fig = figures.electricity_share_chart(table, title=title, source=source_line(table), colour=colour)
+    return _view("electricity-share", data, focus, table, fig, "estimates", title=title, alt=alt, note=note)
 
 
 def waivers(data: Dataset, filters: Filters) -> ChartView:
-    """The US sanctions waivers for Iraq's Iranian energy imports."""
-    table = queries.waivers(data, filters)
+    """The US sanctions waivers for Iraq's Iranian energy imports, each over its real span."""
+    focus = build_focus(data, filters)
+    table = _highlight(queries.waivers(data, focus), focus)
+    title, alt, note = chart_text(data, "waivers")
+    if not table.empty:
+        before = table[~table["after_article"]]
+        title += (
+            f" {len(before)} waivers up to the article, of {number(before['days'].min())} to "
+            f"{number(before['days'].max())} days each."
+            if not before.empty
+            else ""
+        )
+    differ = table["sources_differ"].dropna()
+    if not differ.empty:
+        note = (note + " † Sources differ on this waiver; see its record.").strip()
+    colour = actor_colour("united-states", data.config.actor_colours)
     fig = figures.waiver_chart(
-        table,
-        title="Washington renewed Iraq's waiver again and again, for 30 to 120 days at a time",
-        source="Reuters, AP, MEES, Crisis Group and others; see the table",
+        table, title=title, source=source_line(table), article_date=queries.article_date(data), colour=colour
     )
-    alt = (
-        "Bars showing each US sanctions waiver for Iraq's Iranian energy imports from November 2018 to "
-        "November 2020, with its length in days."
-    )
-    return ChartView("waivers", table, fig, alt)
+    return _view("waivers", data, focus, table, fig, "waivers", title=title, alt=alt, note=note)
 
 
-def timeline_full(data: Dataset, filters: Filters) -> ChartView:
-    """Every event, 1980 to 2020, eras shaded."""
-    table = queries.timeline(data, filters)
+TIMELINE_START, AFTER_END = pd.Timestamp(1976, 1, 1), pd.Timestamp(2026, 12, 31)
+
+
+def timeline_full(data: Dataset, filters: Filters, selected: str | None = None) -> ChartView:
+    """Every event from 1978 on, eras shaded, key events labelled, and what came after the article in its band."""
+    focus = build_focus(data, filters)
+    table = _highlight(queries.timeline(data, focus, whole=True), focus)
+    later = queries.later_developments(data, focus)
+    title, alt, note = chart_text(data, "timeline")
+    published = queries.article_date(data)
     fig = figures.timeline_chart(
         table,
-        title="Iran's influence grew through war, occupation and the fight against ISIS",
-        source="the article and outside sources per event (see table)",
-        eras=queries.ERAS,
+        title=title,
+        source=source_line(table),
+        eras=queries.eras(data),
+        start=TIMELINE_START,
+        end=AFTER_END,
+        after=(published, AFTER_END),
+        later=later,
+        selected=selected,
     )
-    alt = (
-        f"Timeline of {len(table)} events from 1980 to 2020 with four shaded eras: the Iran–Iraq war, the US "
-        "occupation, the war against ISIS, and the period from the 2018 election."
+    return _view(
+        "timeline", data, focus, table.drop(columns=["themes"]), fig, "events", title=title, alt=alt, note=note
     )
-    return ChartView("timeline", table.drop(columns=["themes"]), fig, alt)
 
 
-def timeline_recent(data: Dataset, filters: Filters) -> ChartView:
-    """The events from the 2018 election to the article, zoomed."""
-    start, end = queries.ERAS[-1][1], queries.ARTICLE_DATE
-    table = queries.timeline(data, filters)
+def timeline_recent(data: Dataset, filters: Filters, selected: str | None = None) -> ChartView:
+    """The events from the last era to the article, zoomed, with every event labelled by its number."""
+    focus = build_focus(data, filters)
+    start = queries.eras(data)[-1][1] if data.config.eras else queries.article_date(data)
+    end = pd.Timestamp(queries.article_date(data)) + pd.Timedelta(days=20)
+    table = _highlight(queries.timeline(data, focus, whole=True), focus)
+    table = table[(table["date"] >= pd.Timestamp(start)) & (table["date"] <= end)].reset_index(drop=True)
+    table = table.assign(number=range(1, len(table) + 1))
+    title, alt, note = chart_text(data, "timeline-recent")
     fig = figures.timeline_chart(
         table,
-        title="From the 2018 election to the strike: the crisis month by month",
-        source="the article and outside sources per event (see table)",
-        eras=queries.ERAS,
-        start=start,
+        title=title,
+        source=source_line(table),
+        eras=(),
+        start=pd.Timestamp(start) - pd.Timedelta(days=20),
         end=end,
+        selected=selected,
+        numbered=True,
     )
-    alt = "Zoomed timeline of the events between the May 2018 election and the article's publication, 18 January 2020."
-    recent = table[(table["date"] >= pd.Timestamp(start)) & (table["date"] <= pd.Timestamp(end))]
-    return ChartView("timeline-recent", recent.drop(columns=["themes"]), fig, alt)
+    return _view(
+        "timeline-recent", data, focus, table.drop(columns=["themes"]), fig, "events", title=title, alt=alt, note=note
+    )
 
 
 def network(data: Dataset, filters: Filters) -> ChartView:
-    """The relations between actors."""
-    actors = queries.actors_table(data, filters)
-    edges = queries.relation_edges(data, filters)
-    fig = figures.network_chart(
-        actors,
-        edges,
-        title="Iran backs the militias; the protesters oppose both Iran and the US",
-        source="the article; each relation is tied to its sentence (see table)",
-    )
-    alt = (
-        f"Network of actors and {len(edges)} relations between them: backs, opposes, part of, depends on, "
-        "leads, allied with."
-    )
-    return ChartView("network", edges, fig, alt)
+    """The relations between actors: all of them, or the focus's neighbourhood (its relations and their ends)."""
+    focus = build_focus(data, filters)
+    edges = queries.relation_edges(data, focus, whole=True)
+    nodes = queries.actors_table(data, focus)
+    if focus.active and filters.actors:
+        near = edges[edges["in_focus"]]
+        ends = set(near["subject_id"]) | set(near["object_id"])
+        edges = near
+        nodes = nodes.assign(in_focus=nodes["id"].isin(filters.actors) | (nodes["in_focus"] & nodes["id"].isin(ends)))
+    elif focus.active:
+        edges = edges[edges["in_focus"]]
+    nodes = nodes.assign(colour=[actor_colour(a, data.config.actor_colours) for a in nodes["id"]])
+    groups = [(g.label, g.actors) for g in data.config.network_groups]
+    title, alt, note = chart_text(data, "network")
+    if focus.active:
+        title = f"Relations that concern {focus.describe()}: {len(edges)}"
+    fig = figures.network_chart(nodes, edges, title=title, source=source_line(edges), groups=groups)
+    empty = nothing_for(focus, "relations") if focus.active and edges.empty else ""
+    return ChartView("network", edges, fig, title, source_line(edges), alt, note, empty)
 
 
 def quote_counts(
     data: Dataset, filters: Filters, search: str = "", speakers: tuple[str, ...] = (), kinds: tuple[str, ...] = ()
 ) -> ChartView:
     """How many quotes each speaker has among those shown."""
-    table = queries.quote_counts(queries.quotes_table(data, filters, search=search, speakers=speakers, kinds=kinds))
-    top = table.groupby("speaker")["quotes"].sum().idxmax() if not table.empty else None
-    title = f"{top} is quoted or paraphrased most often here" if top else "Quotes by speaker"
-    fig = figures.quote_count_chart(
-        table, title=title, source="the article (quotes and paraphrases counted by speaker)"
+    focus = build_focus(data, filters)
+    shown = queries.quotes_table(data, focus, search=search, speakers=speakers, kinds=kinds)
+    table = queries.quote_counts(shown)
+    totals = table.groupby("speaker")["quotes"].sum() if not table.empty else pd.Series(dtype=int)
+    title = f"{number(int(totals.sum()))} quotes and paraphrases from {len(totals)} speakers"
+    if len(totals) > 1:
+        top = totals.max()
+        leaders = sorted(totals[totals == top].index)
+        title += (
+            f"; most often {' and '.join(leaders)} ({number(int(top))} each)"
+            if len(leaders) > 1
+            else (f"; most often {leaders[0]} ({number(int(top))})")
+        )
+    alt = "Bar chart of how many direct quotes, quoted words and paraphrases each speaker has among those shown."
+    fig = figures.quote_count_chart(table, title=title, source="the article (quotes and paraphrases by speaker)")
+    return ChartView("quote-counts", table, fig, title, "the article", alt)
+
+
+def claim_standings(data: Dataset, filters: Filters) -> ChartView:
+    """How many claims of each kind have each standing."""
+    table = queries.claim_counts(data)
+    total = int(table.to_numpy().sum()) if not table.empty else 0
+    title = f"{number(total)} claims in the article, by kind and by how they stood in January 2020"
+    alt = "Stacked bar chart of the article's claims: one bar per kind of claim, split by standing."
+    fig = figures.claim_standing_chart(
+        table, title=title, source="claims.yaml; each claim's evidence is on the Claims page"
     )
-    alt = "Stacked bar chart of how many direct quotes, quoted words and paraphrases each speaker has."
-    return ChartView("quote-counts", table, fig, alt)
+    return ChartView("claim-standings", table.reset_index(), fig, title, "claims.yaml", alt)
+
+
+ALL_VIEWS = {
+    "militia-funnel": militia_funnel,
+    "seats-certified": seats,
+    "seat-changes": seat_changes,
+    "exports": exports,
+    "electricity-share": electricity_share,
+    "waivers": waivers,
+    "timeline": timeline_full,
+    "timeline-recent": timeline_recent,
+    "network": network,
+    "quote-counts": quote_counts,
+    "claim-standings": claim_standings,
+}
+
+# The page each chart lives on (for the embed's link back to the full explainer).
+CHART_PAGE = {
+    "militia-funnel": "militias",
+    "seats-certified": "elections",
+    "seat-changes": "elections",
+    "exports": "trade",
+    "electricity-share": "trade",
+    "waivers": "trade",
+    "timeline": "timeline",
+    "timeline-recent": "timeline",
+    "network": "actors",
+    "quote-counts": "quotes",
+    "claim-standings": "claims",
+}

@@ -29,7 +29,19 @@ sys.path.insert(0, str(ROOT))  # run as a script: make the project's test harnes
 from tests.harness import CHROMIUM_ARGS, DRAWN_JS, running_app  # noqa: E402
 from tests.harness import chromium_path as find_chromium  # noqa: E402
 
-PAGES = ["overview", "timeline", "actors", "militias", "elections", "trade", "quotes", "article", "sources"]
+PAGES = [
+    "overview",
+    "story",
+    "timeline",
+    "actors",
+    "militias",
+    "elections",
+    "trade",
+    "quotes",
+    "claims",
+    "article",
+    "sources",
+]
 DEVICES: dict[str, dict[str, Any]] = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
     "mobile": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},

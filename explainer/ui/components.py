@@ -1,167 +1,389 @@
-"""Reusable page pieces: charts with their data, provenance links, empty states, quote cards."""
+"""Reusable page pieces: charts with their data and tools, record tables, provenance with tiers, standing badges,
+quote and claim cards, and empty states that say where to go."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from explainer import queries
-from explainer.filters import Filters
-from explainer.load import Dataset, fingerprint
-from explainer.text import escape_markdown
-from explainer.ui.sidebar import clear_filters
-from explainer.ui.state import ACTOR_KEY, THEME_KEY
+from explainer.load import Dataset
+from explainer.ui.page import PAGE_FILES, literal, share_url
+from explainer.ui.state import cached_by_data, current_filters, filter_params
 from explainer.views import ChartView
 
-ARTICLE_PAGE = "app_pages/article.py"
-# No plotly toolbar: on phones it covers the title; the data and a CSV are in the expander under each chart.
-PLOTLY_CONFIG = {"displayModeBar": False}
+ARTICLE_PAGE, CLAIMS_PAGE = PAGE_FILES["article"], PAGE_FILES["claims"]
+# The toolbar keeps one button, the PNG download (its title and source are inside the image); no logo.
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtons": [["toImage"]],
+    "toImageButtonOptions": {"format": "png", "scale": 2, "width": 900},
+    "responsive": True,
+}
+STANDING_BADGE = {
+    "confirmed": "blue",
+    "partly-confirmed": "violet",
+    "single-source": "orange",
+    "disputed": "red",
+    "not-checkable": "gray",
+}
+COLUMN_LABELS = {  # internal column -> what a reader sees
+    "label": "What",
+    "value": "Value",
+    "low": "Low",
+    "high": "High",
+    "unit": "Unit",
+    "precision": "Precision",
+    "as_of": "As of",
+    "according_to": "According to",
+    "note": "Note",
+    "span": "The article's words",
+    "list": "List",
+    "list_native": "Arabic name",
+    "leader": "Leader",
+    "seats": "Seats",
+    "votes": "Votes",
+    "vote_share": "Vote share, %",
+    "preliminary": "Preliminary",
+    "certified": "After the recount",
+    "change": "Change",
+    "partner": "Partner",
+    "year": "Year",
+    "period": "Period",
+    "rank": "Rank",
+    "display": "Date",
+    "title": "Event",
+    "description": "What happened",
+    "sources_differ": "Where sources differ",
+    "days": "Days",
+    "subject": "Who",
+    "relation_words": "Relation",
+    "object": "Whom",
+    "period_label": "When",
+    "statement": "In words",
+    "speaker": "Speaker",
+    "kind_label": "Kind",
+    "text": "Words",
+    "source": "Source",
+    "number": "No.",
+    "tier": "Source tier",
+    "why": "Why it is shown",
+    "name": "Name",
+    "kind": "Kind",
+    "quotes": "Quotes",
+    "standing": "Standing",
+    "claims": "Claims",
+    "mentions": "Records",
+    "native_names": "Native names",
+    "publisher": "Publisher",
+    "published": "Published",
+    "accessed": "Read",
+    "speaks_for": "Speaks for",
+    "copy_of": "Copy of",
+    "cited_by": "Cited by",
+    "summary": "Summary",
+    "article_text": "As printed",
+    "corrected": "Corrected",
+    "records": "Records",
+    "cite_article": "Cite the article",
+    "cite_outside": "Cite outside sources",
+}
+HIDDEN = {
+    "id",
+    "in_focus",
+    "match",
+    "highlight",
+    "paragraph",
+    "source_url",
+    "colour",
+    "actors",
+    "themes",
+    "short_label",
+    "after_article",
+    "date",
+    "end",
+    "last_day",
+    "era",
+    "subject_id",
+    "object_id",
+    "speaker_id",
+    "kind",
+    "relation",
+    "sic",
+    "role",
+    "verb",
+    "attribution",
+    "attribution_note",
+    "series",
+    "share_of_previous",
+    "precision_word",
+    "evidence",
+    "later",
+    "claimant_id",
+    "section",
+    "sentence_index",
+}
 
 
-def filter_params(**extra: Any) -> dict[str, Any]:
-    """Query params that keep the current filter when following a link, plus any extras."""
-    params: dict[str, Any] = {}
-    for key in (ACTOR_KEY, THEME_KEY):
-        if st.session_state.get(key):
-            params[key] = list(st.session_state[key])
-    params.update({k: str(v) for k, v in extra.items() if v is not None})
-    return params
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _cached_view(key: tuple, _builder: Callable[..., ChartView], _data: Dataset, _filters: Filters) -> ChartView:
-    """Build a chart view once per dataset version, filter and options (the key holds all three)."""
-    return _builder(_data, _filters, *key[3])
-
-
-def chart_view(builder: Callable[..., ChartView], data: Dataset, filters: Filters, *options: Any) -> ChartView:
-    """A cached chart view: a rerun with the same data, filter and options reuses the built figure."""
-    key = (f"{builder.__module__}.{builder.__qualname__}", fingerprint(), (filters.actors, filters.themes), options)
-    return _cached_view(key, builder, data, filters)
-
-
-def record_table(table: pd.DataFrame, columns: list[str] | None = None) -> None:
-    """A table of records whose rows link to their sentence in the article or to their outside source."""
+def record_table(table: pd.DataFrame, columns: list[str] | None = None, *, show_ids: bool = False) -> None:
+    """A table for readers: labelled columns, blanks for missing values, each row linked to its sentence or source."""
     shown = table.copy()
     if {"id", "paragraph"} <= set(shown.columns):
         shown["in_article"] = [
-            f"./article?para={int(p)}&datum={i}" if present(p) else None
+            f"./article?para={int(p)}&datum={i}" if pd.notna(p) else None
             for p, i in zip(shown["paragraph"], shown["id"])
         ]
-    keep = [c for c in (columns or list(table.columns)) if c in shown.columns]
+    keep = columns or [c for c in shown.columns if c not in HIDDEN or (show_ids and c == "id")]
+    if focus_column := ("why" if "why" in shown.columns and shown["why"].astype(bool).any() else None):
+        keep = [*keep, focus_column] if focus_column not in keep else keep
     keep += [c for c in ("in_article", "source_url") if c in shown.columns and c not in keep]
+    config: dict[str, Any] = {
+        c: st.column_config.Column(COLUMN_LABELS.get(c, c.replace("_", " ").capitalize())) for c in keep
+    }
+    config["in_article"] = st.column_config.LinkColumn("In the article, ¶", display_text=r"para=(\d+)")
+    config["source_url"] = st.column_config.LinkColumn("Outside source", display_text="open ↗")
     st.dataframe(
-        shown[keep],
+        shown[keep].apply(lambda column: column.map(display_value)) if not shown.empty else shown[keep],
         hide_index=True,
         width="stretch",
-        column_config={
-            "in_article": st.column_config.LinkColumn("In the article, ¶", display_text=r"para=(\d+)"),
-            "source_url": st.column_config.LinkColumn("Outside source (not the article)"),
-        },
+        column_config=config,
     )
 
 
-def show_chart(view: ChartView, **plotly_kwargs: Any) -> Any:
-    """A chart with its screen-reader label; the data behind it is built only when its expander is opened."""
-    event = st.plotly_chart(
-        view.figure, width="stretch", alt=view.alt, key=view.key, config=PLOTLY_CONFIG, **plotly_kwargs
+def display_value(value: Any) -> Any:
+    """A cell as a reader reads it: blank for a missing value, whole numbers with thousands separators."""
+    if isinstance(value, list | dict):
+        return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:,.0f}"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value if isinstance(value, str) else str(value)
+
+
+def _download_buttons(key: str) -> None:
+    """PNG and SVG downloads of a chart as drawn, title and source included (our markup; no data in it)."""
+    st.html(
+        f'<div style="display:flex;gap:.5rem;align-items:center;font-size:.9rem">Save the chart: '
+        f'<button type="button" data-chart-download="{key}" data-format="png">PNG</button>'
+        f'<button type="button" data-chart-download="{key}" data-format="svg">SVG</button></div>'
     )
-    with st.expander("Data behind this chart", key=f"{view.key}-data", on_change="rerun") as data_box:
-        if data_box.open:
-            record_table(view.table)
-            st.download_button(
-                "Download CSV",
-                view.table.to_csv(index=False).encode("utf-8"),
-                file_name=f"{view.key}.csv",
-                mime="text/csv",
-                key=f"{view.key}-csv",
-                icon=":material/download:",
-            )
+
+
+def embed_snippet(page_path: str, key: str, height: int) -> str:
+    """An iframe that shows one chart (its view: filter included), sized for a column."""
+    url = share_url("embed")
+    joiner = "&" if "?" in url else "?"
+    src = f"{url}{joiner}chart={key}&embed=true"
+    return (
+        f'<iframe src="{src}" title="Chart: {key}" width="100%" height="{height + 90}" '
+        'style="border:0" loading="lazy"></iframe>'
+    )
+
+
+def show_chart(view: ChartView, *, page_path: str = "", tools: bool = True, **plotly_kwargs: Any) -> Any:
+    """A chart with its screen-reader text and note, its data on demand, and tools to save, embed and link it; or, when
+    it holds nothing for the filter, words that say so."""
+    if view.is_empty:
+        st.info(view.empty, icon=":material/filter_alt_off:")
+        return None
+    with st.container(key=f"chart-{view.key}"):
+        event = st.plotly_chart(
+            view.figure, width="stretch", alt=view.alt, key=view.key, config=PLOTLY_CONFIG, **plotly_kwargs
+        )
+    if view.note:
+        st.caption(literal(view.note))
+    if tools:
+        with st.container(horizontal=True, gap="small", key=f"chart-tools-{view.key}"):
+            with st.popover("Data", icon=":material/table:"):
+                record_table(view.table)
+                st.download_button(
+                    "Download CSV",
+                    view.table.to_csv(index=False).encode("utf-8"),
+                    file_name=f"{view.key}.csv",
+                    mime="text/csv",
+                    key=f"{view.key}-csv",
+                    icon=":material/download:",
+                )
+            with st.popover("Save, embed, link", icon=":material/ios_share:"):
+                _download_buttons(view.key)
+                st.caption("Embed this chart (with this filter) in another page:")
+                st.code(
+                    embed_snippet(page_path, view.key, int(view.figure.layout.height or 420)),
+                    language="html",
+                    wrap_lines=True,
+                )
+                st.caption("Link to this view:")
+                st.code(share_url(page_path), language=None, wrap_lines=True)
     return event
 
 
+def chart_view(builder: Any, data: Dataset, *options: Any) -> ChartView:
+    """A chart view built once per dataset version, filter and options."""
+    return cached_by_data(builder)(data, current_filters(), *options)
+
+
 def empty_state(what: str) -> None:
-    """Say plainly that the filter matches nothing, with a one-click way out."""
-    st.info(f"No {what} match the current filter.", icon=":material/filter_alt_off:")
-    st.button("Clear filters", on_click=clear_filters, key=f"clear-{what.replace(' ', '-')}")
-
-
-def provenance(data: Dataset, record: Any) -> None:
-    """Where a record comes from: a link to its sentence in the article, or to the outside source."""
-    paragraph = queries.paragraph_of(data, record)
-    if paragraph is not None:
-        st.page_link(
-            ARTICLE_PAGE,
-            label=f"In the article, ¶{paragraph}",
-            icon=":material/format_quote:",
-            query_params=filter_params(para=paragraph, datum=record.id),
-        )
-    outside = queries.outside_source(data, record)
-    if outside:
-        publisher, url = outside
-        st.caption("Outside source — not from the article:")
-        st.link_button(f"{publisher} ↗", url)
-
-
-def present(value: Any) -> bool:
-    """True for a real value; False for None, NaN and empty text (pandas turns None into NaN)."""
-    return value is not None and not (isinstance(value, float) and pd.isna(value)) and value != ""
-
-
-def literal(text: Any) -> str:
-    """Dataset text made safe for st.markdown; missing values become empty text."""
-    return escape_markdown(str(text)) if present(text) else ""
-
-
-def _select_quote(quote_id: str) -> None:
-    """Put a quote in the URL so the view can be shared (a button callback)."""
-    st.query_params["quote"] = quote_id
-
-
-def scroll_to(element_key: str) -> None:
-    """Scroll a keyed container into view once the page has drawn (the key is ours, never dataset text)."""
-    css_class = "st-key-" + "".join(c for c in element_key if c.isalnum() or c in "-_")
-    st.html(
-        f"<script>setTimeout(() => (window.parent || window).document.querySelector('.{css_class}')"
-        "?.scrollIntoView({block: 'center'}), 300);</script>",
-        unsafe_allow_javascript=True,
+    """Say plainly that the filter leaves nothing of this kind here."""
+    st.info(
+        f"No {what} here concern the current filter; the pages named above hold what does.",
+        icon=":material/filter_alt_off:",
     )
 
 
-def quote_card(
-    data: Dataset, row: pd.Series, *, search: str = "", selected: bool = False, shareable: bool = False
-) -> None:
-    """One quote: speaker, kind and role, the verbatim words (search matches marked), paragraph link, share."""
-    with st.container(border=True, key=f"quote-{row['id']}"):
-        kind = {"direct": "Direct quote", "partial": "Quoted words", "paraphrase": "Paraphrase"}[row["kind"]]
-        role = f"  \n*{literal(row['role'])}*" if present(row["role"]) else ""
-        pin = " · :material/push_pin: selected" if selected else ""
-        pieces = queries.highlight_spans(row["text"], search)
-        body = "".join(f":orange-background[{literal(piece)}]" if hit else literal(piece) for piece, hit in pieces)
-        opening, closing = ("“", "”") if row["kind"] != "paraphrase" else ("", "")
-        sic = (
-            f"  \n*\\[sic\\] The article has “{literal(row['sic'])}”; kept as printed.*" if present(row["sic"]) else ""
+def tier_words(tier_label: str) -> str:
+    """A tier for a caption: 'Wire service (strong)'."""
+    return f" · {tier_label}" if tier_label else ""
+
+
+def provenance(data: Dataset, record: Any, *, kind: str | None = None, limit: int = 4) -> None:
+    """Where a record comes from: its sentence in the article, its outside sources with their tiers, its claims."""
+    paragraph = queries.paragraph_of(data, record)
+    with st.container(horizontal=True, gap="small"):
+        if paragraph is not None:
+            st.page_link(
+                ARTICLE_PAGE,
+                label=f"In the article, ¶{paragraph}",
+                icon=":material/format_quote:",
+                query_params=filter_params(para=paragraph, datum=record.id),
+            )
+        if kind:
+            for claim in queries.claims_for_record(data, kind, record.id)[:3]:
+                standing_link(claim.id, claim.standing)
+    for entry in queries.outside_sources(data, record)[:limit]:
+        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+            st.link_button(f"{entry.publisher} ↗", entry.url)
+            st.caption(literal(queries.tier_label(entry.tier)) + (" · not from the article" if paragraph else ""))
+
+
+def standing_badge(standing: str) -> str:
+    """A standing as a markdown badge (our words only)."""
+    return f":{STANDING_BADGE[standing]}-badge[{queries.STANDING_LABELS[standing]}]"
+
+
+def standing_link(claim_id: str, standing: str) -> None:
+    """A small link to a claim, labelled with its standing."""
+    st.page_link(
+        CLAIMS_PAGE,
+        label=f"Claim: {queries.STANDING_LABELS[standing]}",
+        icon=":material/fact_check:",
+        query_params=filter_params(claim=claim_id),
+    )
+
+
+def claim_links(data: Dataset, kind: str, record_id: str) -> str:
+    """Markdown links to the claims that use a record, each labelled with its standing (for lists of cards)."""
+    links = []
+    for claim in queries.claims_for_record(data, kind, record_id)[:3]:
+        links.append(f"[{standing_badge(claim.standing)}](./claims?claim={claim.id})")
+    return " ".join(links)
+
+
+def quote_cards(data: Dataset, table: pd.DataFrame, *, search: str = "", selected: str | None = None) -> None:
+    """Every quote as one light markdown block: speaker, kind, words (search matches marked), sentence link, claims,
+    share link. Links are markdown, not widgets, so a list of thirty draws fast."""
+    for _, row in table.iterrows():
+        with st.container(border=True, key=f"quote-{row['id']}"):
+            st.markdown(quote_markdown(data, row, search=search, selected=row["id"] == selected))
+
+
+def quote_markdown(data: Dataset, row: pd.Series, *, search: str = "", selected: bool = False) -> str:
+    """One quote card's text."""
+    role = f"  \n*{literal(row['role'])}*" if literal(row["role"]) else ""
+    inferred = (
+        f"  \n:gray-badge[Attribution inferred] *{literal(row['attribution_note'])}*"
+        if row.get("attribution") == "inferred"
+        else ""
+    )
+    pin = " · :material/push_pin: linked quote" if selected else ""
+    pieces = queries.highlight_spans(row["text"], search)
+    body = "".join(f":orange-background[{literal(p)}]" if hit else literal(p) for p, hit in pieces)
+    opening, closing = ("“", "”") if row["kind"] != "paraphrase" else ("", "")
+    sic = f"  \n*\\[sic\\] The article has “{literal(row['sic'])}”; kept as printed.*" if literal(row["sic"]) else ""
+    why = f"  \n:gray-badge[{literal(row['why'])}]" if row.get("why") and row.get("match") != "tagged" else ""
+    links = []
+    if pd.notna(row["paragraph"]):
+        links.append(
+            f"[In the article, ¶{int(row['paragraph'])}](./article?para={int(row['paragraph'])}&datum={row['id']})"
         )
-        # One markdown block per card (a line break between parts) keeps a list of cards light to redraw.
-        st.markdown(f"**{literal(row['speaker'])}** · {kind}{pin}{role}\n\n{opening}{body}{closing}{sic}")
-        with st.container(horizontal=True, gap="small"):
-            if present(row["paragraph"]):
-                st.page_link(
-                    ARTICLE_PAGE,
-                    label=f"In the article, ¶{int(row['paragraph'])}",
-                    icon=":material/format_quote:",
-                    query_params=filter_params(para=int(row["paragraph"]), datum=row["id"]),
+    links.append(f"[Link to this quote](./quotes?quote={row['id']})")
+    claims = claim_links(data, "quotes", row["id"])
+    return (
+        f"**{literal(row['speaker'])}** · {row['kind_label']}{pin}{role}{inferred}\n\n{opening}{body}{closing}{sic}"
+        f"{why}\n\n{' · '.join(links)} {claims}"
+    )
+
+
+def claim_card(data: Dataset, row: pd.Series, *, expanded: bool = False) -> None:
+    """One claim: statement, who claims it, kind and standing, the sentence, evidence with tiers, what happened next."""
+    with st.container(border=True, key=f"claim-{row['id']}"):
+        st.markdown(
+            f"{standing_badge(row['standing'])} :gray-badge[{row['kind_label']}]  \n"
+            f"**{literal(row['statement'])}**  \n{literal(row['claimant'])} · "
+            f"[¶{int(row['paragraph'])} of the article](./article?para={int(row['paragraph'])}&datum={row['id']}) · "
+            f"[link to this claim](./claims?claim={row['id']})"
+        )
+        st.markdown(f"> “{literal(row['span'])}”")
+        with st.expander(
+            f"Evidence ({len(row['evidence'])}) and what happened next ({len(row['later'])})",
+            expanded=expanded,
+            key=f"claim-detail-{row['id']}",
+        ):
+            if literal(row["standing_note"]):
+                st.markdown(f"*Why this standing:* {literal(row['standing_note'])}")
+            if literal(row["searched"]):
+                st.markdown(f"*Searched for independent confirmation:* {literal(row['searched'])}")
+            for item in row["evidence"]:
+                bearing = {
+                    "supports": "Supports",
+                    "partly-supports": "Partly supports",
+                    "contradicts": "Contradicts",
+                    "restates": "The claimant's own words",
+                }[item["bearing"]]
+                st.markdown(
+                    f"**{bearing}** — [{literal(item['publisher'])}]({item['url']}) · {literal(item['tier'])}"
+                    f"{' · ' + literal(item['published']) if item['published'] else ''}  \n“{literal(item['excerpt'])}”"
+                    + (f"  \n*{literal(item['note'])}*" if item["note"] else "")
                 )
-            if shareable:
-                st.button(
-                    "Link to this quote",
-                    key=f"share-{row['id']}",
-                    icon=":material/link:",
-                    type="tertiary",
-                    on_click=_select_quote,
-                    args=(row["id"],),
-                    help="Puts this quote in the address bar to share it.",
-                )
+            if row["later"]:
+                st.markdown("**What happened next** (after 18 January 2020; facts, not a verdict on the claim):")
+                for item in row["later"]:
+                    st.markdown(
+                        f"- {literal(item['display'])}: {literal(item['text'])} "
+                        f"([{literal(item['publisher'])}]({item['url']}), {literal(item['tier'])})"
+                    )
+
+
+def article_credit(data: Dataset) -> None:
+    """The article explained, credited: publisher, headline (and the other it ran under), byline, date, address."""
+    credit = data.config.article
+    others = "; ".join(f"“{literal(h)}”" for h in credit.alternate_headlines)
+    st.markdown(
+        f"**The article:** {literal(credit.label or '')} by {literal(credit.byline)}, {literal(credit.publisher)}, "
+        f"{credit.published.day} {credit.published:%B %Y}: “{literal(credit.headline)}”"
+        + (f" (also published as {others})" if others else "")
+        + f". [Read it at {literal(credit.publisher)} ↗]({credit.url})"
+    )
+    st.caption(
+        f"Byline: {credit.byline_confidence} confidence; headline: {credit.headline_confidence} confidence; address: "
+        f"{credit.url_confidence} confidence. {literal(credit.credit_note)} {literal(credit.copy_note)}"
+    )
+
+
+def key_number(data: Dataset, row: pd.Series) -> None:
+    """One key number: the value with its precision, its full label, the article's words, its sentence and claim."""
+    from explainer.templates import figure_phrase
+
+    figure = data.by_id("figures")[row["id"]]
+    with st.container(border=True, key=f"key-{row['id']}"):
+        value = f"No. {figure.value:.0f}" if figure.unit == "rank" else figure_phrase(figure)
+        st.markdown(f"### {literal(value)}\n{literal(row['label'])}")
+        if literal(row["according_to"]):
+            st.caption(f"According to {literal(row['according_to'])}")
+        if literal(row["span"]):
+            st.caption(f"“…{literal(row['span'])}…”")
+        provenance(data, figure, kind="figures", limit=2)

@@ -1,14 +1,25 @@
-"""The dataset cached across reruns and sessions, and the filter the URL holds."""
+"""The dataset cached across reruns and sessions, and the filter, which the address bar holds.
+
+The URL is the truth: `?actor=<id>&theme=<id>` (repeatable). A link may name actors and themes by id, by label or
+by a former label (an alias); each is read as its id and the address bar is rewritten with ids, which survive a
+label being renamed. When the reader moves to another page (which clears the address bar), the filter chosen in this
+session is written back, so every page's address is a link to what the reader sees.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import streamlit as st
 
-from explainer.filters import Filters, clean_ids
+from explainer.filters import Filters
+from explainer.focus import Focus, build_focus
 from explainer.load import Dataset, DatasetInvalid, fingerprint, load_dataset
 
-ACTOR_KEY = "actor"
-THEME_KEY = "theme"
+ACTOR_KEY, THEME_KEY = "actor", "theme"  # URL parameter names
+WIDGET = {ACTOR_KEY: "filter-actor", THEME_KEY: "filter-theme"}  # the sidebar widgets' keys (hold ids)
+FILTER_KEYS = (ACTOR_KEY, THEME_KEY)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -43,11 +54,126 @@ def theme_labels(data: Dataset) -> dict[str, str]:
     return {t.id: t.label for t in data.themes}
 
 
+def facet_labels(data: Dataset, key: str) -> dict[str, str]:
+    """Id -> label for one facet of the filter."""
+    return actor_labels(data) if key == ACTOR_KEY else theme_labels(data)
+
+
+def _names_to_ids(data: Dataset, key: str) -> dict[str, str]:
+    """Every way a link may name an item of a facet (id, label, alias; any case) -> its id."""
+    records = data.actors if key == ACTOR_KEY else data.themes
+    found: dict[str, str] = {}
+    for record in records:
+        label = record.name if key == ACTOR_KEY else record.label
+        for name in (record.id, label, *record.aliases):
+            found.setdefault(name.casefold(), record.id)
+    return found
+
+
+def resolve(data: Dataset, key: str, values: list[Any]) -> list[str]:
+    """URL values (ids, labels or aliases) -> known ids, once each, in order; anything else is dropped."""
+    names = _names_to_ids(data, key)
+    ids: list[str] = []
+    for value in values:
+        found = names.get(value.casefold()) if isinstance(value, str) and len(value) <= 200 else None
+        if found and found not in ids:
+            ids.append(found)
+    return ids
+
+
+def _write_url(key: str, ids: list[str]) -> None:
+    """Put one facet of the filter in the address bar (or take it out)."""
+    if ids:
+        st.query_params[key] = ids
+    elif key in st.query_params:
+        del st.query_params[key]
+
+
+def sync_filter_with_url(data: Dataset) -> None:
+    """Make the sidebar widgets and the address bar agree, before the widgets are drawn (see the module's doc)."""
+    url_has_filter = any(key in st.query_params for key in FILTER_KEYS)
+    for key in FILTER_KEYS:
+        if url_has_filter:
+            raw = st.query_params.get_all(key)
+            ids = resolve(data, key, raw)
+            if st.session_state.get(WIDGET[key]) != ids:
+                st.session_state[WIDGET[key]] = ids
+            if raw != ids:
+                _write_url(key, ids)  # labels, aliases and unknown values give way to ids
+        else:
+            ids = [i for i in st.session_state.get(WIDGET[key], []) if i in facet_labels(data, key)]
+            st.session_state[WIDGET[key]] = ids
+            _write_url(key, ids)
+
+
+def widget_changed(key: str) -> None:
+    """A sidebar widget changed: the address bar follows (a callback)."""
+    _write_url(key, list(st.session_state.get(WIDGET[key], [])))
+
+
+def set_filter(actors: list[str], themes: list[str]) -> None:
+    """Replace the filter, in the widgets and the address bar (a callback)."""
+    for key, ids in ((ACTOR_KEY, actors), (THEME_KEY, themes)):
+        st.session_state[WIDGET[key]] = list(ids)
+        _write_url(key, list(ids))
+
+
+def clear_filters() -> None:
+    """Empty both facets (a callback)."""
+    set_filter([], [])
+
+
+def remove_from_filter(key: str, item: str) -> None:
+    """Take one actor or theme out of the filter (a callback)."""
+    kept = [i for i in st.session_state.get(WIDGET[key], []) if i != item]
+    st.session_state[WIDGET[key]] = kept
+    _write_url(key, kept)
+
+
 def current_filters() -> Filters:
-    """The actor/theme filter as ids, read from the bound sidebar widgets."""
-    data = dataset()
-    by_label_actor = {v: k for k, v in actor_labels(data).items()}
-    by_label_theme = {v: k for k, v in theme_labels(data).items()}
-    actors = [by_label_actor.get(v) for v in st.session_state.get(ACTOR_KEY, [])]
-    themes = [by_label_theme.get(v) for v in st.session_state.get(THEME_KEY, [])]
-    return Filters(clean_ids(actors, by_label_actor.values()), clean_ids(themes, by_label_theme.values()))
+    """The actor/theme filter as ids, read from the sidebar widgets (which the URL has set)."""
+    return Filters(
+        tuple(st.session_state.get(WIDGET[ACTOR_KEY], [])), tuple(st.session_state.get(WIDGET[THEME_KEY], []))
+    )
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _cached_focus(key: tuple, _data: Dataset, _filters: Filters) -> Focus:
+    """The focus for a filter, built once per dataset version and filter."""
+    return build_focus(_data, _filters)
+
+
+def current_focus(data: Dataset) -> Focus:
+    """The focus for the current filter."""
+    filters = current_filters()
+    return _cached_focus((fingerprint(), filters.actors, filters.themes), data, filters)
+
+
+def filter_params(**extra: Any) -> dict[str, Any]:
+    """Query params that keep the current filter when following a link, plus any extras."""
+    filters = current_filters()
+    params: dict[str, Any] = {}
+    if filters.actors:
+        params[ACTOR_KEY] = list(filters.actors)
+    if filters.themes:
+        params[THEME_KEY] = list(filters.themes)
+    params.update({k: str(v) for k, v in extra.items() if v is not None})
+    return params
+
+
+def cached_by_data(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Cache a pure function of (dataset, filter, options) across reruns and sessions."""
+
+    @st.cache_resource(max_entries=256, show_spinner=False)
+    def run(key: tuple, _data: Dataset, _filters: Filters, _options: tuple) -> Any:
+        return function(_data, _filters, *_options)
+
+    def wrapper(data: Dataset, filters: Filters, *options: Any) -> Any:
+        return run(
+            (function.__module__, function.__qualname__, fingerprint(), filters.actors, filters.themes, options),
+            data,
+            filters,
+            options,
+        )
+
+    return wrapper

@@ -1,0 +1,53 @@
+"""Claims: every checkable assertion in the article's order, by section, with its standing, evidence and what
+happened next; filterable by kind, standing and claimant; each claim linkable as ?claim=<id>."""
+
+import streamlit as st
+
+from explainer import queries, views
+from explainer.ui.components import chart_view, claim_card, show_chart
+from explainer.ui.page import page_header, page_style, share_view
+from explainer.ui.state import current_focus, dataset
+from explainer.ui.text_params import safe_choice
+
+data = dataset()
+page_style()
+focus = current_focus(data)
+everything = queries.claims_table(data, focus)
+page_header(data, "claims", count=len(everything))
+share_view("claims")
+
+claimants = {c: queries.claimant_name(data, c) for c in dict.fromkeys(everything["claimant_id"])}
+left, middle, right = st.columns(3)
+kinds = left.multiselect(
+    "Kind of claim",
+    list(queries.CLAIM_KIND_LABELS.values()),
+    key="claim-kind",
+    bind="query-params",
+    placeholder="All kinds",
+)
+standings = middle.multiselect(
+    "Standing", list(queries.STANDING_LABELS.values()), key="standing", bind="query-params", placeholder="All standings"
+)
+who = right.multiselect(
+    "Who claims it", sorted(claimants.values()), key="claimant", bind="query-params", placeholder="Everyone"
+)
+table = queries.claims_table(
+    data,
+    focus,
+    kinds=tuple(k for k, v in queries.CLAIM_KIND_LABELS.items() if v in kinds),
+    standings=tuple(k for k, v in queries.STANDING_LABELS.items() if v in standings),
+    claimants=tuple(c for c, name in claimants.items() if name in who),
+)
+st.markdown(f"**{len(table)}** of {len(data.claims)} claims shown.")
+if not focus.active:
+    show_chart(chart_view(views.claim_standings, data), page_path="claims")
+
+selected = safe_choice(st.query_params.get("claim"), set(table["id"]))
+if selected:
+    st.subheader("The linked claim")
+    claim_card(data, table[table["id"] == selected].iloc[0], expanded=True)
+for section, part in table.groupby("section", sort=False):
+    st.header(section)
+    for _, row in part.iterrows():
+        if row["id"] != selected:
+            claim_card(data, row)

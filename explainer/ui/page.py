@@ -1,0 +1,214 @@
+"""What every page starts with: its title and words from explainer.yaml, the filter as removable chips, where to
+go when the page holds little for the filter, a way to share the view, and the page's own styles (print, phone,
+projector)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit
+
+import streamlit as st
+
+from explainer import queries
+from explainer.focus import Focus
+from explainer.load import Dataset
+from explainer.schema import PageText
+from explainer.text import escape_markdown
+from explainer.ui.state import (
+    ACTOR_KEY,
+    THEME_KEY,
+    clear_filters,
+    current_filters,
+    current_focus,
+    facet_labels,
+    filter_params,
+    remove_from_filter,
+    set_filter,
+)
+
+PAGE_FILES = {
+    "overview": "app_pages/overview.py",
+    "story": "app_pages/story.py",
+    "timeline": "app_pages/timeline.py",
+    "actors": "app_pages/actors.py",
+    "militias": "app_pages/militias.py",
+    "elections": "app_pages/elections.py",
+    "trade": "app_pages/trade.py",
+    "quotes": "app_pages/quotes.py",
+    "claims": "app_pages/claims.py",
+    "article": "app_pages/article.py",
+    "sources": "app_pages/sources.py",
+}
+FEW = 3  # a page holding fewer records than this for the filter points to the pages that hold more
+
+# Our own CSS (no dataset text): print, narrow screens, projector, and chart text that keeps its contrast.
+STYLE = """
+<style>
+/* Chart text on the light theme: Streamlit draws axis text at about 3.7:1; darken it to pass 4.5:1. */
+.light-charts .js-plotly-plot .xtick text, .light-charts .js-plotly-plot .ytick text,
+.light-charts .js-plotly-plot .g-xtitle text, .light-charts .js-plotly-plot .g-ytitle text,
+.light-charts .js-plotly-plot .legendtext { fill: #3d4150 !important; }
+/* The relation list replaces the network on narrow screens; the network needs the width. */
+.st-key-network-list { display: none; }
+@media (max-width: 640px) {
+  .st-key-network-wide { display: none; }
+  .st-key-network-list { display: block; }
+}
+/* Print: no sidebar, header, toolbar or controls; the content uses the page; charts fit and don't split. */
+@media print {
+  [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], header, [data-testid=stToolbar],
+  [data-testid=stDecoration], [data-testid=stStatusWidget], .st-key-page-controls, .st-key-chart-tools,
+  [data-testid=stExpander], [data-testid=stPopover], [data-testid=stPills], [data-testid=stBaseButton-secondary],
+  .stDownloadButton, .modebar-container { display: none !important; }
+  [data-testid=stMain] .block-container, [data-testid=stMainBlockContainer] { max-width: 100% !important;
+    padding: 0 !important; }
+  [data-testid=stAppViewContainer], [data-testid=stMain] { position: static !important; overflow: visible !important; }
+  [data-testid=stPlotlyChart] { break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; }
+  .st-key-network-wide { display: block !important; }
+  .st-key-network-list { display: none !important; }
+}
+</style>
+"""
+# Charts are drawn for the screen's width; for paper, each is redrawn at the page's width and back afterwards.
+PRINT_SCRIPT = """
+<script>
+(() => {
+  const w = window.parent || window;
+  if (w.__explainerPrint) return;
+  w.__explainerPrint = true;
+  const resize = (printing) => {
+    if (!w.Plotly) return;
+    w.document.querySelectorAll('.js-plotly-plot').forEach(gd => {
+      try { w.Plotly.relayout(gd, printing ? {width: 680} : {width: null, autosize: true}); } catch (e) {}
+    });
+  };
+  w.matchMedia('print').addEventListener('change', e => resize(e.matches));
+  w.addEventListener('beforeprint', () => resize(true));
+  w.addEventListener('afterprint', () => resize(false));
+  w.document.addEventListener('click', e => {
+    const button = e.target.closest('[data-chart-download]');
+    if (!button || !w.Plotly) return;
+    const gd = w.document.querySelector('.st-key-chart-' + button.dataset.chartDownload + ' .js-plotly-plot');
+    if (gd) w.Plotly.downloadImage(gd, {format: button.dataset.format, filename: button.dataset.chartDownload,
+                                        width: 900, height: gd._fullLayout.height, scale: 2});
+  });
+})();
+</script>
+"""
+
+
+def page_style() -> None:
+    """The app's own styles and its print and download script (once per run; our code only, never data)."""
+    theme = getattr(getattr(st.context, "theme", None), "type", None)
+    st.html(STYLE)
+    st.html(PRINT_SCRIPT, unsafe_allow_javascript=True)
+    if theme != "dark":
+        st.html(
+            "<script>(window.parent||window).document.querySelector('[data-testid=stApp]')"
+            "?.classList.add('light-charts');</script>",
+            unsafe_allow_javascript=True,
+        )
+    else:
+        st.html(
+            "<script>(window.parent||window).document.querySelector('[data-testid=stApp]')"
+            "?.classList.remove('light-charts');</script>",
+            unsafe_allow_javascript=True,
+        )
+
+
+def literal(text: object) -> str:
+    """Dataset text made safe for st.markdown; missing values become empty text."""
+    return escape_markdown(str(text)) if text is not None and str(text) not in ("", "nan", "None") else ""
+
+
+def page_text(data: Dataset, page: str) -> PageText:
+    """A page's name, title and words from explainer.yaml (a plain default where the config names none)."""
+    return data.config.pages.get(page) or PageText(nav=page.title(), title=page.title())
+
+
+def page_header(data: Dataset, page: str, *, count: int | None = None) -> Focus:
+    """Title, opening words, the filter as chips, and (when the page holds little for the filter) where to go."""
+    text = page_text(data, page)
+    st.title(text.title)
+    if text.intro:
+        st.markdown(literal(text.intro))
+    focus = current_focus(data)
+    if focus.active:
+        filter_chips(data)
+        if count is not None and count < FEW:
+            where_to_go(data, focus, page)
+    return focus
+
+
+def filter_chips(data: Dataset) -> None:
+    """The active filter near the title, as chips a reader can remove one by one, and a 'clear' button."""
+    filters = current_filters()
+    with st.container(horizontal=True, gap="small", key="page-controls", vertical_alignment="center"):
+        st.markdown("**Focus:**")
+        for key, ids in ((ACTOR_KEY, filters.actors), (THEME_KEY, filters.themes)):
+            labels = facet_labels(data, key)
+            for item in ids:
+                st.button(
+                    labels.get(item, item),
+                    key=f"chip-{key}-{item}",
+                    icon=":material/close:",
+                    on_click=remove_from_filter,
+                    args=(key, item),
+                    help=f"Remove {labels.get(item, item)} from the filter",
+                )
+        st.button("Clear", key="chip-clear", type="tertiary", on_click=clear_filters, help="Show everything again")
+
+
+def where_to_go(data: Dataset, focus: Focus, page: str) -> None:
+    """Name the pages that hold what concerns the focus, with counts and links that keep the filter."""
+    counts = queries.page_counts(data, focus)
+    elsewhere = [(p, words) for p, (n, words) in counts.items() if n and p != page and p in PAGE_FILES]
+    filters = current_filters()
+    nearest = queries.nearest_combinations(data, lambda d, f: current_focus_for(d, f), filters)
+    if not elsewhere and not nearest:
+        st.info(f"Nothing in the explainer concerns {focus.describe()}.", icon=":material/filter_alt_off:")
+        return
+    with st.container(border=True, key="where-to-go"):
+        if elsewhere:
+            st.markdown(f"**{literal(focus.describe())}** elsewhere in the explainer:")
+            with st.container(horizontal=True, gap="small"):
+                for target, words in elsewhere:
+                    st.page_link(
+                        PAGE_FILES[target],
+                        label=f"{page_text(data, target).nav}: {words}",
+                        query_params=filter_params(),
+                        icon=":material/arrow_forward:",
+                    )
+        else:
+            st.markdown(
+                f"Nothing concerns **{literal(focus.describe())}** together. The nearest filters that hold something:"
+            )
+            for option, total, words in nearest:
+                st.button(
+                    f"{queries.plural(total, 'record')}: {words}",
+                    key=f"nearest-{'-'.join(option.actors)}-{'-'.join(option.themes)}",
+                    on_click=set_filter,
+                    args=(list(option.actors), list(option.themes)),
+                )
+
+
+def current_focus_for(data: Dataset, filters: object) -> Focus:
+    """The focus for another filter (for the nearest non-empty combination)."""
+    from explainer.focus import build_focus
+
+    return build_focus(data, filters)  # type: ignore[arg-type]
+
+
+def share_url(page_path: str = "") -> str:
+    """The address of the current view: this page, with the filter and the page's own parameters."""
+    base = urlsplit(st.context.url or "http://localhost:8501/")
+    params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+    query = f"?{urlencode(params)}" if params else ""
+    return f"{base.scheme}://{base.netloc}/{page_path}{query}"
+
+
+def share_view(page_path: str = "") -> None:
+    """'Share this view': the address of exactly what the reader sees, with a copy button."""
+    with st.popover("Share this view", icon=":material/share:"):
+        st.caption("The address of this view, with its filter, tab and selection:")
+        st.code(share_url(page_path), language=None, wrap_lines=True)
