@@ -55,7 +55,7 @@ for tab, builder in ((whole, views.timeline_full), (crisis, views.timeline_recen
             view = chart_view(builder, data, choice)
             show_chart(view, page_path="timeline", on_select=partial(pick_event, view.key), selection_mode="points")
             if builder is views.timeline_recent:
-                record_table(view.table, ["number", "display", "title", "source", "tier"])
+                record_table(view.table, ["display", "title", "source", "tier"])
 
 st.subheader("The events" + (f" that concern {literal(focus.describe())}" if focus.active else ""))
 record_table(events, ["display", "title", "era", "source", "tier", "why"])

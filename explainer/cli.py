@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from explainer import sourcing
-from explainer.export import to_json, write_csv
+from explainer.export import to_claimreview, to_json, write_csv
+from explainer.handout import build_handout
 from explainer.load import ARTICLE_ENV, DATA_DIR_ENV, DatasetInvalid, data_dir, load_dataset
 
 README_MARKERS = ("<!-- sourcing-table -->", "<!-- /sourcing-table -->")
@@ -29,12 +30,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every data file; exit 1 listing every error")
-    export = commands.add_parser("export", help="write the validated dataset as JSON or CSV")
-    export.add_argument("--format", choices=["json", "csv"], default="json")
+    export = commands.add_parser("export", help="write the validated dataset as JSON, CSV or ClaimReview JSON-LD")
+    export.add_argument("--format", choices=["json", "csv", "claimreview"], default="json")
     export.add_argument("--out", type=Path, help="output folder for CSV, or file for JSON (default: stdout)")
+    export.add_argument("--base-url", help="the explainer's address, for each claim's link (claimreview)")
+    handout = commands.add_parser("handout", help="write the whole explainer as one printable, self-contained HTML")
+    handout.add_argument("--out", type=Path, required=True, help="the HTML file to write")
     report = commands.add_parser("sourcing", help="print the source tiers and the weak-only share as markdown")
     report.add_argument("--write-readme", action="store_true", help="write the table into the data folder's README.md")
-    report.add_argument("--problems", action="store_true", help="list every breach of the tier policy instead")
     args = parser.parse_args(argv)
 
     try:
@@ -45,12 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(invalid.errors)} error(s) in the dataset.", file=sys.stderr)
         return 1
 
-    if args.command == "sourcing" and args.problems:
-        credit = [s.ref for s in dataset.config.article.sources]
-        problems = sourcing.policy_problems(dataset.records, dataset.by_id("sources"), credit)
-        for file, record, field, message in sorted(problems):
-            print(f"{file}:{record}:{field} — {message}")
-        print(f"{len(problems)} breach(es) of the sourcing policy.")
+    if args.command == "handout":
+        args.out.write_text(build_handout(dataset), encoding="utf-8")
+        print(f"wrote the handout to {args.out}")
         return 0
     if args.command == "sourcing":
         table = sourcing.summary_markdown(sourcing.summary(dataset.records, dataset.by_id("sources")))
@@ -65,8 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         counts = ", ".join(f"{len(v)} {k}" for k, v in dataset.records.items())
         print(f"Dataset valid: {counts}.")
         return 0
-    if args.format == "json":
-        text = to_json(dataset)
+    if args.format in ("json", "claimreview"):
+        text = to_json(dataset) if args.format == "json" else to_claimreview(dataset, args.base_url)
         if args.out:
             args.out.write_text(text, encoding="utf-8")
         else:

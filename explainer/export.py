@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from explainer.load import Dataset
-from explainer.schema import KINDS, ArticleSource
+from explainer.schema import AUTHOR, KINDS, ArticleSource
 
 
 def provenance(dataset: Dataset, source: Any) -> dict[str, Any]:
@@ -44,6 +44,51 @@ def export_records(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
             rows.append(row)
         out[kind] = rows
     return out
+
+
+STANDING_LABELS = {  # the words a reader sees; ClaimReview carries them as the rating's name, with no number
+    "confirmed": "Confirmed by independent sources",
+    "partly-confirmed": "Partly confirmed",
+    "single-source": "Single source",
+    "disputed": "Disputed",
+    "not-checkable": "Not checkable",
+}
+
+
+def claim_reviews(dataset: Dataset, base_url: str | None = None) -> dict[str, Any]:
+    """The claims as schema.org ClaimReview items in one JSON-LD graph (a standing, never a truth score)."""
+    credit, site = dataset.config.article, dataset.config.site
+    people, actors = dataset.by_id("people"), dataset.by_id("actors")
+    reviews = []
+    for claim in dataset.claims:
+        if claim.claimant == AUTHOR:
+            author = {"@type": "Person", "name": credit.byline}
+        else:
+            voice = people.get(claim.claimant) or actors.get(claim.claimant)
+            kind = "Person" if voice is not None and voice.kind == "person" else "Organization"
+            author = {"@type": kind, "name": dataset.name_of(claim.claimant)}
+        review: dict[str, Any] = {
+            "@type": "ClaimReview",
+            "claimReviewed": claim.statement,
+            "itemReviewed": {
+                "@type": "Claim",
+                "author": author,
+                "datePublished": credit.published.isoformat(),
+                "firstAppearance": {"@type": "CreativeWork", "url": credit.url, "headline": credit.headline},
+                "text": claim.source.article,
+            },
+            "reviewRating": {"@type": "Rating", "alternateName": STANDING_LABELS[claim.standing]},
+            "author": {"@type": "Organization", "name": site.title},
+        }
+        if base_url:
+            review["url"] = f"{base_url.rstrip('/')}/claims?claim={claim.id}"
+        reviews.append(review)
+    return {"@context": "https://schema.org", "@graph": reviews}
+
+
+def to_claimreview(dataset: Dataset, base_url: str | None = None) -> str:
+    """The ClaimReview JSON-LD as text, stable byte for byte."""
+    return json.dumps(claim_reviews(dataset, base_url), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def to_json(dataset: Dataset) -> str:

@@ -63,7 +63,9 @@ def header_height(title: str, source: str) -> int:
     return 24 * title_lines + 17 * source_lines + 34
 
 
-def _finish(fig: go.Figure, *, title: str, source: str, height: int, bottom: int = 40) -> go.Figure:
+def _finish(
+    fig: go.Figure, *, title: str, source: str, height: int, bottom: int = 40, title_gap: int = 16
+) -> go.Figure:
     """Common layout: the title block anchored above the plot with its space reserved (automargin), so no line of
     it is ever cut; `height` is the plot's own and the title block's is added; transparent for both themes."""
     fig.update_layout(
@@ -75,12 +77,12 @@ def _finish(fig: go.Figure, *, title: str, source: str, height: int, bottom: int
             y=1,
             yref="paper",
             yanchor="bottom",
-            pad=dict(l=4, b=16),
+            pad=dict(l=4, b=title_gap),
             automargin=True,
             font=dict(size=TITLE_SIZE),
         ),
-        height=height + header_height(title, source),
-        margin=dict(l=8, r=24, t=8, b=bottom),
+        height=height + header_height(title, source) + title_gap - 16,
+        margin=dict(l=28, r=24, t=8, b=bottom),
         uniformtext=dict(minsize=LABEL_SIZE - 1, mode="show"),
         font=dict(size=FONT_SIZE),
         hoverlabel=dict(font=dict(size=LABEL_SIZE)),
@@ -311,11 +313,12 @@ def export_destinations_chart(df: pd.DataFrame, *, title: str, source: str) -> g
     lines = max(_label_lines(list(p["partner"]))[1] for p in panels)
     row_px = 40 + 17 * lines
     heights = [len(p) * row_px + 40 for p in panels]
+    gap = 90  # px between panels: one panel's axis labels, then the next one's title
     fig = make_subplots(
         rows=len(panels),
         cols=1,
         row_heights=heights,
-        vertical_spacing=40 / max(sum(heights), 1),
+        vertical_spacing=gap / max(sum(heights) + gap * (len(panels) - 1), 1),
         subplot_titles=[_lines(p, 56) for p in periods],
     )
     for number, panel in enumerate(panels, start=1):
@@ -350,7 +353,8 @@ def export_destinations_chart(df: pd.DataFrame, *, title: str, source: str) -> g
         )
     for annotation in fig.layout.annotations[: len(periods)]:  # the panel titles: left-aligned, readable
         annotation.update(x=0, xanchor="left", font=dict(size=LABEL_SIZE + 1))
-    return _finish(fig, title=title, source=source, height=sum(heights) + 60 * len(panels) + 60)
+    # The first panel's own title sits just under the chart's title block: leave it room.
+    return _finish(fig, title=title, source=source, height=sum(heights) + gap * len(panels) + 40, title_gap=44)
 
 
 def electricity_share_chart(df: pd.DataFrame, *, title: str, source: str, colour: str = OTHER) -> go.Figure:
@@ -453,7 +457,7 @@ def waiver_chart(
     return _finish(fig, title=title, source=source, height=int(len(df) * geometry["row_px"] + 80))
 
 
-LABEL_LEVELS = (0.93, 0.76, 0.59, 0.42)  # heights (share of the plot) of the key-event labels, top down
+LABEL_LEVELS = (0.94, 0.8, 0.66, 0.52, 0.38)  # heights (share of the plot) of the key-event labels, top down
 MARKER_ROWS = (0.12, 0.2, 0.28)  # heights of the event markers: three rows, so neighbouring dates don't overlap
 
 
@@ -481,11 +485,10 @@ def timeline_chart(
     after: tuple[object, object] | None = None,
     later: pd.DataFrame | None = None,
     selected: str | None = None,
-    numbered: bool = False,
 ) -> go.Figure:
     """Events on a fixed date range: eras shaded and named, key events labelled (short labels, stacked so they don't
-    collide), the others numbered or plain, events in focus brought forward, the selected event ringed, and what
-    happened after the article in its own labelled band."""
+    collide), events in focus brought forward, the selected event ringed, and what happened after the article in its
+    own labelled band."""
     df = _escaped(df)
     later = _escaped(later) if later is not None else None
     start, end = pd.Timestamp(start), pd.Timestamp(end)
@@ -547,7 +550,6 @@ def timeline_chart(
                 showlegend=False,
             )
         )
-    numbers = {event_id: i + 1 for i, event_id in enumerate(df["id"])}
     for precision, symbol in PRECISION_SYMBOL.items():
         for in_focus in (False, True):
             mask = (df["precision"] == precision) & (focus == in_focus)
@@ -558,10 +560,7 @@ def timeline_chart(
                 go.Scatter(
                     x=part["date"],
                     y=[y_of[i] for i in part["id"]],
-                    mode="markers+text" if numbered else "markers",
-                    text=[str(numbers[i]) for i in part["id"]] if numbered else None,
-                    textposition="top center",
-                    textfont=dict(size=SMALL_SIZE),
+                    mode="markers",
                     name=f"date known to the {precision}",
                     legendgroup=precision,
                     showlegend=not in_focus or not any_focus,
@@ -579,9 +578,12 @@ def timeline_chart(
             )
     labelled = df[df["short_label"].astype(bool) | (df["id"] == selected)] if "short_label" in df.columns else df[:0]
     positions = [where(d) for d in labelled["date"]]
-    for (_, row), level in zip(labelled.iterrows(), label_levels(positions, gap=0.15)):
+    for (_, row), level, position in zip(labelled.iterrows(), label_levels(positions, gap=0.33), positions):
         text = row["short_label"] or _lines(row["title"], 18)
+        # Near an edge, the label hangs inwards from its line, so it stays inside the chart on a phone.
+        anchor = "left" if position < 0.2 else "right" if position > 0.8 else "center"
         fig.add_annotation(
+            xanchor=anchor,
             x=row["date"],
             y=y_of[row["id"]],
             ax=row["date"],
@@ -651,8 +653,10 @@ def network_layout(nodes: Sequence[str], groups: Sequence[tuple[str, Sequence[st
     columns = [c for c in columns if c]
     position = {}
     for x, column in enumerate(columns):
+        step = 6 / max(len(column), 1)
+        offset = step / 2 if x % 2 else 0.0  # neighbouring columns are staggered, so their boxes never line up
         for y, actor in enumerate(column):
-            position[actor] = (float(x), -(y + 0.5) * (6 / max(len(column), 1)) if len(column) > 1 else -3.0)
+            position[actor] = (float(x), -(y + 0.5) * step - offset / 2 if len(column) > 1 else -3.0 - offset)
     return position
 
 
@@ -702,7 +706,7 @@ def network_chart(
                 arrowsize=1.3,
                 arrowwidth=width,
                 arrowcolor=colour,
-                standoff=22,
+                standoff=26,
                 text="",
             )
         name = {"part-of": "is part of", "political-wing-of": "is the political wing of"}.get(relation, relation)
@@ -728,9 +732,9 @@ def network_chart(
         fig.add_annotation(
             x=x,
             y=y,
-            text=_lines(node["name"], 16),
+            text=_lines(node["name"], 11),
             showarrow=False,
-            font=dict(size=LABEL_SIZE),
+            font=dict(size=LABEL_SIZE, color="#1a1a1a"),  # on its own white box, in either theme
             bgcolor="rgba(255,255,255,0.95)" if in_focus else "rgba(235,235,235,0.95)",
             bordercolor=node["colour"] if in_focus else CONTEXT,
             borderwidth=3 if in_focus else 1,
@@ -740,7 +744,12 @@ def network_chart(
     columns = sorted({x for x, _ in position.values()})
     for x, (_, label) in zip(columns, labels):
         fig.add_annotation(
-            x=x, y=0.5, text=f"<b>{plain(label)}</b>", showarrow=False, font=dict(size=LABEL_SIZE), yanchor="bottom"
+            x=x,
+            y=0.3,
+            text=f"<b>{_lines(plain(label), 12)}</b>",
+            showarrow=False,
+            font=dict(size=LABEL_SIZE),
+            yanchor="bottom",
         )
     fig.update_xaxes(visible=False, range=[-0.6, max(columns) + 0.6], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-6.4, 1.1], fixedrange=True)

@@ -356,9 +356,12 @@ EVENT_COLUMNS = [
 ]
 
 
-def timeline(data: Dataset, focus: Focus, theme: str | None = None, whole: bool = False) -> pd.DataFrame:
+def timeline(
+    data: Dataset, focus: Focus, theme: str | None = None, whole: bool = False, zoomed: bool = False
+) -> pd.DataFrame:
     """Events in date order (those in focus, or all marked), with era, date at its precision and provenance."""
-    published, labels = article_date(data), {k.event: k.label for k in data.config.key_events}
+    published = article_date(data)
+    labels = {k.event: k.label for k in data.config.key_events if zoomed or not k.zoomed_only}
     rows = [
         {
             "id": e.id,

@@ -563,6 +563,7 @@ class KeyEvent(Strict):
 
     event: Id
     label: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    zoomed_only: bool = False  # named only on the zoomed timeline (the full one would crowd)
 
 
 class ExplainerConfig(Strict):

@@ -217,9 +217,8 @@ def timeline_recent(data: Dataset, filters: Filters, selected: str | None = None
     focus = build_focus(data, filters)
     start = queries.eras(data)[-1][1] if data.config.eras else queries.article_date(data)
     end = pd.Timestamp(queries.article_date(data)) + pd.Timedelta(days=20)
-    table = _highlight(queries.timeline(data, focus, whole=True), focus)
+    table = _highlight(queries.timeline(data, focus, whole=True, zoomed=True), focus)
     table = table[(table["date"] >= pd.Timestamp(start)) & (table["date"] <= end)].reset_index(drop=True)
-    table = table.assign(number=range(1, len(table) + 1))
     title, alt, note = chart_text(data, "timeline-recent")
     fig = figures.timeline_chart(
         table,
@@ -229,7 +228,6 @@ def timeline_recent(data: Dataset, filters: Filters, selected: str | None = None
         start=pd.Timestamp(start) - pd.Timedelta(days=20),
         end=end,
         selected=selected,
-        numbered=True,
     )
     return _view(
         "timeline-recent", data, focus, table.drop(columns=["themes"]), fig, "events", title=title, alt=alt, note=note

@@ -20,18 +20,25 @@ MOBILE = {"width": 390, "height": 844}
 # (url path, title in the sidebar navigation), in navigation order.
 PAGES: list[tuple[str, str]] = [
     ("", "Overview"),
+    ("story", "Story"),
     ("timeline", "Timeline"),
     ("actors", "Actors"),
     ("militias", "Militias"),
     ("elections", "Elections 2018"),
     ("trade", "Trade and energy"),
     ("quotes", "Quotes"),
+    ("claims", "Claims"),
     ("article", "The article"),
     ("sources", "Sources and method"),
 ]
 PAGE_IDS = [path or "overview" for path, _ in PAGES]
 # Pages that draw at least one plotly chart: a page here with no chart at all is a failure, not a vacuous pass.
-CHART_PAGES = {"timeline", "actors", "militias", "elections", "trade", "quotes"}
+CHART_PAGES = {"story", "timeline", "actors", "militias", "elections", "trade", "quotes", "claims"}
+VIEWPORTS = {
+    "desktop": {"width": 1280, "height": 900},
+    "projector": {"width": 1024, "height": 768},
+    "phone": {"width": 390, "height": 844},
+}
 
 APP_FINISHED = "[data-testid=stApp][data-test-script-state=notRunning]"
 QUOTE_CARD = "[data-testid=stVerticalBlock][class*='st-key-quote-']"

@@ -1,0 +1,131 @@
+"""Every chart as a reader sees it, at 1280, 1024 and 390 px, in light and dark, and printed: its title whole
+inside the chart, no two texts on top of each other, no text under 12 px or under 4.5:1 contrast."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.e2e.e2e_support import VIEWPORTS, contrast_ratio, open_app_page, to_rgba
+
+pytestmark = pytest.mark.e2e
+
+# Every chart the pages can show (charts in other tabs are reached through the tab in the address).
+CHART_VIEWS = [
+    ("militias", ""),
+    ("elections", ""),
+    ("elections", "tab=Preliminary+vs+after+the+recount"),
+    ("trade", ""),
+    ("trade", "tab=Sanctions+waivers"),
+    ("trade", "tab=Export+markets"),
+    ("timeline", ""),
+    ("timeline", "tab=May+2018+to+January+2020"),
+    ("actors", ""),
+    ("quotes", ""),
+    ("claims", ""),
+]
+
+# For each visible chart: its box, its title's box, and every text it draws with size, colour and backdrop.
+CHART_TEXTS_JS = """
+() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')].map(chart => {
+  const box = chart.getBoundingClientRect();
+  const title = chart.querySelector('.g-gtitle, .gtitle');
+  const texts = [...chart.querySelectorAll('.main-svg text')].filter(t => t.textContent.trim()).map(t => {
+    const r = t.getBoundingClientRect(), style = getComputedStyle(t);
+    const annotation = t.closest('g.annotation');
+    const backdrop = annotation ? annotation.querySelector('rect.bg') : null;
+    const bg = backdrop ? getComputedStyle(backdrop).fill : null;
+    return {text: t.textContent.slice(0, 50), left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+            size: parseFloat(style.fontSize), fill: style.fill,
+            backdrop: bg && bg !== 'none' && !bg.endsWith(', 0)') ? bg : null,
+            group: (t.closest('g[class]')?.getAttribute('class') || '')};
+  });
+  return {key: chart.closest('[class*="st-key-chart-"]')?.className.match(/st-key-chart-([\\w-]+)/)?.[1],
+          box: {left: box.left, right: box.right, top: box.top, bottom: box.bottom, width: box.width},
+          title: title ? title.getBoundingClientRect().toJSON() : null, texts};
+}).filter(c => c.box.width > 0)
+"""
+APP_BACKGROUND_JS = "() => getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor"
+
+
+def overlaps(a: dict, b: dict, slack: float = 1.5) -> bool:
+    """Whether two text boxes overlap by more than a hair."""
+    return (
+        min(a["right"], b["right"]) - max(a["left"], b["left"]) > slack
+        and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > slack
+    )
+
+
+def chart_problems(page: Any) -> list[str]:
+    """Everything a reader would find wrong with the charts on the page."""
+    problems = []
+    background = to_rgba(page, [page.evaluate(APP_BACKGROUND_JS)])[0][:3]
+    for chart in page.evaluate(CHART_TEXTS_JS):
+        name, box = chart["key"], chart["box"]
+        title = chart["title"]
+        if title is None:
+            problems.append(f"{name}: no title")
+        elif (
+            title["top"] < box["top"] - 1
+            or title["bottom"] > box["bottom"] + 1
+            or title["left"] < box["left"] - 1
+            or title["right"] > box["right"] + 1
+        ):
+            problems.append(f"{name}: title box {title} outside the chart box {box}")
+        texts = chart["texts"]
+        for text in texts:
+            if text["size"] < 12:
+                problems.append(f"{name}: '{text['text']}' is {text['size']} px")
+            if text["left"] < box["left"] - 1 or text["right"] > box["right"] + 1:
+                problems.append(f"{name}: '{text['text']}' runs past the chart's edge")
+            colours = to_rgba(page, [text["fill"], *([text["backdrop"]] if text["backdrop"] else [])])
+            behind = colours[1][:3] if text["backdrop"] else background
+            ratio = contrast_ratio(tuple(colours[0][:3]), tuple(behind))
+            if ratio < 4.5 and "legendtoggle" not in text["group"]:
+                problems.append(f"{name}: '{text['text']}' at {ratio:.2f}:1")
+        for i, a in enumerate(texts):
+            for b in texts[i + 1 :]:
+                if overlaps(a, b):
+                    problems.append(f"{name}: '{a['text']}' overlaps '{b['text']}'")
+    return problems
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize(
+    ("path", "query"), CHART_VIEWS, ids=[f"{p}-{q.split('=')[-1][:12] or 'first'}" for p, q in CHART_VIEWS]
+)
+def test_charts_read_well(
+    new_browser_page: Any, app_url: str, path: str, query: str, viewport: str, scheme: str
+) -> None:
+    page = new_browser_page(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    open_app_page(page, app_url, path, query)
+    charts = page.evaluate(CHART_TEXTS_JS)
+    if path == "actors" and viewport == "phone":
+        assert charts == [], "on a phone the relations are a list, not the network"
+        assert page.locator(".st-key-network-list").is_visible()
+        return
+    assert charts, f"/{path}?{query}: no chart drawn"
+    problems = chart_problems(page)
+    assert not problems, f"/{path}?{query} at {viewport}, {scheme}:\n" + "\n".join(problems[:30])
+
+
+@pytest.mark.parametrize(
+    ("path", "query"), CHART_VIEWS[:9], ids=[f"{p}-{q.split('=')[-1][:12] or 'first'}" for p, q in CHART_VIEWS[:9]]
+)
+def test_printed_charts_fit_the_page_and_keep_their_titles(
+    new_browser_page: Any, app_url: str, path: str, query: str
+) -> None:
+    page = new_browser_page(viewport=VIEWPORTS["desktop"])
+    open_app_page(page, app_url, path, query)
+    # Printing lays the page out at the paper's width: A4 at 96 dpi, less Chromium's default margins.
+    printable = 794 - 2 * 38
+    page.set_viewport_size({"width": printable, "height": 1100})
+    page.emulate_media(media="print")
+    page.wait_for_timeout(1000)
+    assert not page.locator("[data-testid=stSidebar]").is_visible(), "the sidebar prints"
+    for chart in page.evaluate(CHART_TEXTS_JS):
+        assert chart["box"]["width"] <= printable, f"{chart['key']} is {chart['box']['width']} px wide in print"
+    assert not chart_problems(page), chart_problems(page)
+    assert page.pdf(format="A4")[:4] == b"%PDF"
