@@ -3,6 +3,7 @@
 import streamlit as st
 
 from explainer import reading
+from explainer.params import parse_positive_int
 from explainer.ui.components import filter_params, literal, scroll_to
 from explainer.ui.state import current_filters, dataset
 
@@ -16,10 +17,10 @@ st.caption(
 )
 
 uses = reading.sentence_uses(data, filters)
-target = st.query_params.get("para")
+# Both parameters are untrusted text: a paragraph number outside the article, or no number at all, is ignored.
 datum = st.query_params.get("datum")
 located = reading.locate_datum(data, datum) if datum else None
-target_para = located[0] if located else int(target) if target and target.isdigit() else None
+target_para = located[0] if located else parse_positive_int(st.query_params.get("para"), len(article.paragraphs))
 target_sentences = located[1] if located else ()
 
 for paragraph in article.paragraphs:
