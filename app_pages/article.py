@@ -4,11 +4,11 @@ kind, with a legend) and linked to the views that use it."""
 import streamlit as st
 
 from explainer import reading
+from explainer.params import parse_positive_int
 from explainer.ui.components import article_credit
 from explainer.ui.page import PAGE_FILES, literal, page_header, page_style, share_view
 from explainer.ui.scroll import scroll_to
 from explainer.ui.state import current_focus, dataset, filter_params
-from explainer.ui.text_params import safe_int
 
 MODES = {"Any datum": "records", "Claim standing": "standing", "Kind of claim": "kind"}
 data = dataset()
@@ -38,7 +38,7 @@ st.markdown(
 
 datum = st.query_params.get("datum")
 located = reading.locate_datum(data, datum) if isinstance(datum, str) and len(datum) <= 200 else None
-target = located[0] if located else safe_int(st.query_params.get("para"), 1, len(data.article.paragraphs))
+target = located[0] if located else parse_positive_int(st.query_params.get("para"), len(data.article.paragraphs))
 for paragraph in data.article.paragraphs:
     is_target = paragraph.number == target
     with st.container(key=f"para-{paragraph.number}", border=is_target):

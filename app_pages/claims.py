@@ -4,10 +4,10 @@ happened next; filterable by kind, standing and claimant; each claim linkable as
 import streamlit as st
 
 from explainer import queries, views
+from explainer.params import known_choice
 from explainer.ui.components import chart_view, claim_card, show_chart
 from explainer.ui.page import page_header, page_style, share_view
 from explainer.ui.state import current_focus, dataset
-from explainer.ui.text_params import safe_choice
 
 data = dataset()
 page_style()
@@ -42,7 +42,7 @@ st.markdown(f"**{len(table)}** of {len(data.claims)} claims shown.")
 if not focus.active:
     show_chart(chart_view(views.claim_standings, data), page_path="claims")
 
-selected = safe_choice(st.query_params.get("claim"), set(table["id"]))
+selected = known_choice(st.query_params.get("claim"), set(table["id"]))
 if selected:
     st.subheader("The linked claim")
     claim_card(data, table[table["id"] == selected].iloc[0], expanded=True)

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from explainer import queries, views
+from explainer.params import known_choice
 from explainer.ui.components import chart_view, quote_cards, show_chart
 from explainer.ui.page import page_header, page_style, share_view
 from explainer.ui.scroll import scroll_to
 from explainer.ui.state import current_focus, dataset
-from explainer.ui.text_params import safe_choice
 
 data = dataset()
 page_style()
@@ -39,7 +39,7 @@ table = queries.quotes_table(data, focus, search=search, kinds=kind_ids, speaker
 
 show_chart(chart_view(views.quote_counts, data, search, speaker_ids, kind_ids), page_path="quotes")
 st.markdown(f"**{len(table)}** of {len(data.quotes)} quotes shown.")
-selected = safe_choice(st.query_params.get("quote"), set(table["id"]))
+selected = known_choice(st.query_params.get("quote"), set(table["id"]))
 # A linked quote comes first and is scrolled to.
 ordered = table.assign(first=table["id"] != selected).sort_values("first", kind="stable")
 quote_cards(data, ordered, search=search, selected=selected)

@@ -7,12 +7,12 @@ import streamlit as st
 
 from explainer import views
 from explainer.figures import enlarged
+from explainer.params import parse_positive_int
 from explainer.templates import fill, record_lookup
 from explainer.ui.components import chart_view, show_chart, standing_badge
 from explainer.ui.page import literal, page_header, page_style, share_view
 from explainer.ui.state import dataset
 from explainer.ui.story import KEYS_SCRIPT, PRESENT_STYLE, go_to_step, set_presenting
-from explainer.ui.text_params import safe_int
 
 data = dataset()
 page_style()
@@ -22,7 +22,7 @@ if not steps:
     st.info("This explainer has no guided story yet.")
     st.stop()
 presenting = st.query_params.get("present") == "1"
-number = safe_int(st.query_params.get("step"), 1, len(steps)) or 1
+number = parse_positive_int(st.query_params.get("step"), len(steps)) or 1
 step = steps[number - 1]
 if presenting:
     st.html(PRESENT_STYLE)

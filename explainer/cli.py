@@ -9,7 +9,7 @@ from pathlib import Path
 from explainer import sourcing
 from explainer.export import to_claimreview, to_json, write_csv
 from explainer.handout import build_handout
-from explainer.load import ARTICLE_ENV, DATA_DIR_ENV, DatasetInvalid, data_dir, load_dataset
+from explainer.load import ARTICLE_ENV, DATA_DIR_ENV, Dataset, DatasetInvalid, data_dir, excerpt, load_dataset
 
 README_MARKERS = ("<!-- sourcing-table -->", "<!-- /sourcing-table -->")
 
@@ -65,15 +65,24 @@ def main(argv: list[str] | None = None) -> int:
         counts = ", ".join(f"{len(v)} {k}" for k, v in dataset.records.items())
         print(f"Dataset valid: {counts}.")
         return 0
-    if args.format in ("json", "claimreview"):
-        text = to_json(dataset) if args.format == "json" else to_claimreview(dataset, args.base_url)
-        if args.out:
-            args.out.write_text(text, encoding="utf-8")
+    if args.format == "csv" and args.out is None:
+        parser.error("--format csv needs --out DIR")
+    try:
+        return _export(dataset, args.format, args.out, args.base_url)
+    except (ValueError, OSError) as exc:  # a value JSON cannot hold, or an output that can't be written
+        print(f"export failed: {excerpt(exc, 200)}", file=sys.stderr)
+        return 1
+
+
+def _export(dataset: Dataset, fmt: str, out: Path | None, base_url: str | None) -> int:
+    """Write the dataset as JSON or ClaimReview JSON-LD (to a file or stdout), or as one CSV per kind."""
+    if fmt in ("json", "claimreview"):
+        text = to_json(dataset) if fmt == "json" else to_claimreview(dataset, base_url)
+        if out:
+            out.write_text(text, encoding="utf-8")
         else:
             sys.stdout.write(text)
         return 0
-    if args.out is None:
-        parser.error("--format csv needs --out DIR")
-    for path in write_csv(dataset, args.out):
+    for path in write_csv(dataset, out):
         print(path)
     return 0

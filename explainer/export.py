@@ -92,8 +92,9 @@ def to_claimreview(dataset: Dataset, base_url: str | None = None) -> str:
 
 
 def to_json(dataset: Dataset) -> str:
-    """The whole dataset as one JSON object, one list per kind, stable byte for byte."""
-    return json.dumps(export_records(dataset), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """The whole dataset as one JSON object, one list per kind, stable byte for byte; strictly JSON (the loader
+    refuses NaN and infinities, and a value that slipped through raises ValueError rather than write Infinity)."""
+    return json.dumps(export_records(dataset), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
 
 
 def _flat(value: Any) -> str:
@@ -101,7 +102,7 @@ def _flat(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
     return str(value)
 
 
