@@ -6,7 +6,7 @@ import streamlit as st
 from explainer import queries, views
 from explainer.params import known_choice
 from explainer.ui.components import chart_view, claim_card, show_chart
-from explainer.ui.page import page_header, page_style, share_view
+from explainer.ui.page import literal, page_header, page_style, share_view
 from explainer.ui.state import current_focus, dataset
 
 data = dataset()
@@ -47,7 +47,7 @@ if selected:
     st.subheader("The linked claim")
     claim_card(data, table[table["id"] == selected].iloc[0], expanded=True)
 for section, part in table.groupby("section", sort=False):
-    st.header(section)
+    st.header(literal(section))
     for _, row in part.iterrows():
         if row["id"] != selected:
             claim_card(data, row)

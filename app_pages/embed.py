@@ -18,7 +18,10 @@ if key not in views.ALL_VIEWS:
 view = chart_view(views.ALL_VIEWS[key], data)
 with st.container(key="embed-heading"):
     st.title(literal(view.title))  # for screen readers: the chart's title is drawn inside the chart
-st.html("<style>.st-key-embed-heading{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}</style>")
+st.html(
+    "<style>.st-key-embed-heading{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}"
+    "[data-testid=stSidebar],[data-testid=stSidebarCollapsedControl],header{display:none!important}</style>"
+)
 show_chart(view, tools=False)
 st.page_link(
     PAGE_FILES[views.CHART_PAGE[key]], label="Open this chart in the full explainer ↗", query_params=filter_params()

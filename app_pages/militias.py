@@ -3,7 +3,14 @@
 import streamlit as st
 
 from explainer import queries, views
-from explainer.ui.components import chart_view, provenance, quote_cards, record_table, show_chart
+from explainer.ui.components import (
+    chart_view,
+    provenance,
+    quote_cards,
+    record_table,
+    show_chart,
+    standing_link,
+)
 from explainer.ui.page import literal, page_header, page_style, share_view
 from explainer.ui.state import current_focus, dataset
 
@@ -15,6 +22,10 @@ events = queries.timeline(data, focus, theme="militias")
 page_header(data, "militias", count=len(quotes) + len(events))
 share_view("militias")
 show_chart(chart_view(views.militia_funnel, data), page_path="militias")
+with st.container(horizontal=True, gap="small"):  # each figure's claim, with how it stood
+    for figure_id in data.config.militia_funnel:
+        for claim in queries.claims_for_record(data, "figures", figure_id)[:1]:
+            standing_link(claim.id, claim.standing, label=data.by_id("figures")[figure_id].label)
 
 st.header("The groups the article names")
 actors = data.by_id("actors")

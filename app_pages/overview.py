@@ -4,7 +4,7 @@ import streamlit as st
 
 from explainer import queries
 from explainer.ui.components import article_credit, key_number
-from explainer.ui.page import PAGE_FILES, page_header, page_style, page_text, share_view
+from explainer.ui.page import PAGE_FILES, literal, page_header, page_style, page_text, share_view
 from explainer.ui.state import current_focus, dataset, filter_params
 
 data = dataset()
@@ -26,4 +26,4 @@ for start in range(0, len(numbers), 3):
 st.header("Explore")
 for column, name in zip(st.columns(2) * 6, [p for p in PAGE_FILES if p != "overview"]):
     text = page_text(data, name)
-    column.page_link(PAGE_FILES[name], label=text.title, query_params=filter_params())
+    column.page_link(PAGE_FILES[name], label=literal(text.title), query_params=filter_params())

@@ -7,9 +7,9 @@ import streamlit as st
 
 from explainer import queries, reading, sourcing
 from explainer.ui.components import article_credit, record_table
-from explainer.ui.downloads import dataset_downloads
+from explainer.ui.downloads import dataset_downloads, handout_download
 from explainer.ui.page import page_header, page_style
-from explainer.ui.state import dataset
+from explainer.ui.state import current_filters, dataset
 
 data = dataset()
 page_style()
@@ -22,6 +22,7 @@ st.markdown(
     "a note. The vantage point is January 2020: later developments are labelled as after the article."
 )
 dataset_downloads(data)
+handout_download(data, current_filters())
 
 st.header("How strong the sources are")
 result = sourcing.summary(data.records, data.by_id("sources"))

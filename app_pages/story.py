@@ -10,8 +10,9 @@ from explainer.figures import enlarged
 from explainer.params import parse_positive_int
 from explainer.templates import fill, record_lookup
 from explainer.ui.components import chart_view, show_chart, standing_badge
+from explainer.ui.downloads import handout_download
 from explainer.ui.page import literal, page_header, page_style, share_view
-from explainer.ui.state import dataset
+from explainer.ui.state import current_filters, dataset
 from explainer.ui.story import KEYS_SCRIPT, PRESENT_STYLE, go_to_step, set_presenting
 
 data = dataset()
@@ -28,7 +29,9 @@ if presenting:
     st.html(PRESENT_STYLE)
 else:
     page_header(data, "story")
-    share_view("story")
+    with st.container(horizontal=True, gap="small"):
+        share_view("story")
+        handout_download(data, current_filters())
 
 with st.container(horizontal=True, gap="small", key="story-controls", vertical_alignment="center"):
     st.button(
@@ -57,7 +60,8 @@ with st.container(horizontal=True, gap="small", key="story-controls", vertical_a
     )
 st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)
 
-text_side, chart_side = st.columns([2, 3] if presenting else [1, 2], gap="large")
+# Presenting, the words come first and the chart takes the whole width below them.
+text_side, chart_side = (st.container(), st.container()) if presenting else st.columns([1, 2], gap="large")
 with text_side:
     (st.title if presenting else st.header)(f"{number}. {literal(step.title)}")
     st.markdown(literal(fill(step.text, record_lookup(data.records))))
@@ -70,5 +74,5 @@ with chart_side:
     if step.chart:
         view = chart_view(views.ALL_VIEWS[step.chart], data)
         if presenting and not view.is_empty:
-            view = replace(view, figure=enlarged(view.figure, 1.3, height=560))
+            view = replace(view, figure=enlarged(view.figure, 1.3))
         show_chart(view, page_path="story", tools=not presenting)

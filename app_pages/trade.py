@@ -3,8 +3,9 @@
 import streamlit as st
 
 from explainer import queries, views
+from explainer.templates import figure_phrase
 from explainer.ui.components import chart_view, provenance, record_table, show_chart
-from explainer.ui.page import page_header, page_style, share_view
+from explainer.ui.page import literal, page_header, page_style, page_text, share_view
 from explainer.ui.state import current_focus, dataset
 
 data = dataset()
@@ -13,9 +14,10 @@ focus = current_focus(data)
 records = queries.trade_series(data, focus)
 page_header(data, "trade", count=len(records) + len(queries.waivers(data, focus).query("in_focus")))
 share_view("trade")
-claim = data.by_id("figures").get("iraq-iran-export-destination-rank")
-if claim is not None:
-    provenance(data, claim, kind="figures")
+for figure_id in page_text(data, "trade").figures:
+    figure = data.by_id("figures")[figure_id]
+    st.markdown(f"**{literal(figure.label)}:** {literal(figure_phrase(figure))}")
+    provenance(data, figure, kind="figures", limit=2)
 
 electricity_tab, waivers_tab, exports_tab = st.tabs(
     ["Electricity", "Sanctions waivers", "Export markets"], key="tab", on_change="rerun", bind="query-params"

@@ -8,6 +8,7 @@ labels stay horizontal, and no text is smaller than 12 px. Text from the data is
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -848,29 +849,40 @@ BUILDERS = {
 }
 
 
-def enlarged(fig: go.Figure, factor: float, height: int | None = None) -> go.Figure:
-    """A copy of a figure with every text larger (for a projector), optionally at another height."""
+def enlarged(fig: go.Figure, factor: float) -> go.Figure:
+    """A copy of a figure with every text and the figure itself larger by `factor` (for a projector): the rows grow
+    with their labels, so nothing that fitted starts to collide."""
     big = go.Figure(fig)
 
-    def scale(font: object, default: int) -> dict:
-        size = getattr(font, "size", None) or default
-        return {"size": round(size * factor)}
+    def scaled(size: float | None, default: int) -> int:
+        return round((size or default) * factor)
 
     big.update_layout(
-        font=scale(big.layout.font, FONT_SIZE),
-        title_font=scale(big.layout.title.font, TITLE_SIZE),
-        legend_font=scale(big.layout.legend.font, LABEL_SIZE),
+        font_size=scaled(big.layout.font.size, FONT_SIZE),
+        title_font_size=scaled(big.layout.title.font.size, TITLE_SIZE),
+        legend_font_size=scaled(big.layout.legend.font.size, LABEL_SIZE),
+        hoverlabel_font_size=scaled(None, LABEL_SIZE),
+        uniformtext_minsize=scaled(LABEL_SIZE - 1, LABEL_SIZE),
+        height=round((big.layout.height or 450) * factor),
     )
-    big.update_xaxes(tickfont=dict(size=round(LABEL_SIZE * factor)))
-    big.update_yaxes(tickfont=dict(size=round(LABEL_SIZE * factor)))
+    big.for_each_xaxis(
+        lambda axis: axis.update(
+            tickfont_size=scaled(axis.tickfont.size, LABEL_SIZE),
+            title_font_size=scaled(axis.title.font.size, LABEL_SIZE),
+        )
+    )
+    big.for_each_yaxis(
+        lambda axis: axis.update(
+            tickfont_size=scaled(axis.tickfont.size, LABEL_SIZE),
+            title_font_size=scaled(axis.title.font.size, LABEL_SIZE),
+        )
+    )
     for annotation in big.layout.annotations:
-        annotation.font.size = round((annotation.font.size or LABEL_SIZE) * factor)
+        annotation.font.size = scaled(annotation.font.size, LABEL_SIZE)
     for trace in big.data:
-        if getattr(trace, "textfont", None) is not None and "textfont" in trace:
-            trace.textfont.size = round((trace.textfont.size or LABEL_SIZE) * factor)
-    big.layout.title.text = (big.layout.title.text or "").replace(
-        f"font-size:{SMALL_SIZE}px", f"font-size:{round(SMALL_SIZE * factor)}px"
+        if "textfont" in trace:
+            trace.textfont.size = scaled(trace.textfont.size, LABEL_SIZE)
+    big.layout.title.text = re.sub(
+        r"font-size:(\d+)px", lambda m: f"font-size:{round(int(m.group(1)) * factor)}px", big.layout.title.text or ""
     )
-    if height:
-        big.update_layout(height=height)
     return big

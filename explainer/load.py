@@ -631,6 +631,9 @@ def _check_config(
             errors.append(
                 DataError(CONFIG_FILE, "-", f"article.sources.{number}", f"unknown source '{excerpt(source.ref)}'")
             )
+    for name, page in config.pages.items():
+        for value in page.figures:
+            need(f"pages.{name}.figures", value, "figures")
     for number, key_event in enumerate(config.key_events, start=1):
         need(f"key_events.{number}.event", key_event.event, "events")
     for value in config.actor_colours:

@@ -541,6 +541,7 @@ class PageText(Strict):
     nav: ShortText  # the page's name in the navigation and the browser tab
     title: ShortText
     intro: Text | None = None
+    figures: list[Id] = Field(default_factory=list)  # numbers the page states up front, with their sentence and claim
 
 
 class ChartText(Strict):

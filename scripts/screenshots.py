@@ -5,10 +5,13 @@ Usage (from the project root, in the project's virtualenv):
     python scripts/screenshots.py [--out screenshots/] [--pages overview quotes ...] [--chromium PATH]
 
 It starts the app itself (`python -m streamlit run dashboard.py` on a free loopback port, with this interpreter),
-opens every page in Debian's chromium (headless; `apt-get install chromium`), and writes two PNGs per page:
+opens every page in Debian's chromium (headless; `apt-get install chromium`), and writes per page:
 
-    <out>/<page>-desktop.png   1280 px wide (viewport 1280x900), the whole page
-    <out>/<page>-mobile.png    390 px wide (viewport 390x844, touch, sidebar collapsed), the whole page
+    <out>/<page>-desktop.png     1280 px wide (viewport 1280x900), the whole page
+    <out>/<page>-projector.png   1024 px wide (viewport 1024x768), the whole page
+    <out>/<page>-phone.png       390 px wide (viewport 390x844, touch, sidebar collapsed), the whole page
+    <out>/<page>-print.pdf       the page printed to A4, and <page>-print-N.png per printed page when poppler's
+                                 pdftoppm is installed
 
 printing each path as it is written. Pages are named by url path ("overview" for the home page). Streamlit
 scrolls inside its main container rather than the document, so "the whole page" is taken by growing the
@@ -18,6 +21,8 @@ viewport to the content's height before the screenshot. The exit code is 1 if an
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -44,8 +49,10 @@ PAGES = [
 ]
 DEVICES: dict[str, dict[str, Any]] = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
-    "mobile": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    "projector": {"viewport": {"width": 1024, "height": 768}},
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
 }
+PRINT_WIDTH = 794 - 2 * 38  # A4 at 96 dpi, less Chromium's default margins
 MAX_HEIGHT = 30_000  # px: a page taller than this is cut (and said so)
 
 # Height the viewport needs so that nothing scrolls: the tallest scroll container's content, from the top.
@@ -94,6 +101,24 @@ def shoot(browser: Any, base_url: str, name: str, device: str, out: Path) -> tup
         context.close()
 
 
+def print_page(browser: Any, base_url: str, name: str, out: Path) -> Path:
+    """Print one page to A4 as the browser would (laid out at the paper's width, print styles on)."""
+    context = browser.new_context(viewport={"width": PRINT_WIDTH, "height": 1100})
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/{'' if name == 'overview' else name}", wait_until="domcontentloaded")
+        wait_drawn(page)
+        page.emulate_media(media="print")
+        page.wait_for_timeout(1000)
+        path = out / f"{name}-print.pdf"
+        page.pdf(path=str(path), format="A4", print_background=True)
+        if shutil.which("pdftoppm"):
+            subprocess.run(["pdftoppm", "-r", "60", "-png", str(path), str(out / f"{name}-print")], check=False)
+        return path
+    finally:
+        context.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -133,10 +158,12 @@ def main(argv: list[str] | None = None) -> int:
                     print(path, flush=True)
                     if failed:
                         errors.append(f"{name} ({device})")
+                print(print_page(browser, base_url, name, out), flush=True)
         finally:
             browser.close()
     print(
-        f"{len(args.pages) * len(DEVICES)} screenshots in {out} ({time.monotonic() - started:.0f} s)", file=sys.stderr
+        f"{len(args.pages) * (len(DEVICES) + 1)} screenshots and prints in {out} ({time.monotonic() - started:.0f} s)",
+        file=sys.stderr,
     )
     if errors:
         print("pages that showed an error: " + ", ".join(errors), file=sys.stderr)

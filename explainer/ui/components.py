@@ -265,11 +265,11 @@ def standing_badge(standing: str) -> str:
     return f":{STANDING_BADGE[standing]}-badge[{queries.STANDING_LABELS[standing]}]"
 
 
-def standing_link(claim_id: str, standing: str) -> None:
+def standing_link(claim_id: str, standing: str, *, label: str = "Claim") -> None:
     """A small link to a claim, labelled with its standing."""
     st.page_link(
         CLAIMS_PAGE,
-        label=f"Claim: {queries.STANDING_LABELS[standing]}",
+        label=f"{literal(label)}: {queries.STANDING_LABELS[standing]}",
         icon=":material/fact_check:",
         query_params=filter_params(claim=claim_id),
     )

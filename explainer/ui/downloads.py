@@ -8,6 +8,8 @@ import zipfile
 import streamlit as st
 
 from explainer.export import to_csv_tables, to_json
+from explainer.filters import Filters
+from explainer.handout import handout_bytes
 from explainer.load import Dataset, fingerprint
 
 
@@ -38,4 +40,23 @@ def dataset_downloads(data: Dataset) -> None:
         file_name="iran-iraq-explainer-csv.zip",
         mime="application/zip",
         icon=":material/download:",
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _handout(key: tuple, _data: Dataset, _filters: Filters) -> bytes:
+    """The handout for a dataset version and filter (built once, on the first click)."""
+    return handout_bytes(_data, _filters)
+
+
+def handout_download(data: Dataset, filters: Filters) -> None:
+    """A button that downloads the whole explainer as one printable HTML file (built only when clicked)."""
+    st.download_button(
+        "Download the handout (HTML, prints to PDF)",
+        lambda: _handout((fingerprint(), filters.actors, filters.themes), data, filters),
+        file_name="iran-iraq-explainer-handout.html",
+        mime="text/html",
+        icon=":material/print:",
+        key="handout-download",
+        on_click="ignore",
     )

@@ -46,6 +46,10 @@ STYLE = """
 /* Chart text on the light theme: Streamlit draws axis and label text at about 3.7:1; darken all of it to pass
    4.5:1 (the dark theme's own text is light enough). */
 .light-charts .js-plotly-plot .main-svg text { fill: #2b2f3a !important; }
+/* The tabs' underline, drawn as a pseudo-element across the labels (which leaves their contrast undecidable),
+   becomes a plain border. */
+[data-testid=stTabs] [role=tablist]::after { content: none !important; }
+[data-testid=stTabs] [role=tablist] { border-bottom: 2px solid rgba(128, 128, 128, 0.3); }
 /* The relation list replaces the network on narrow screens; the network needs the width. */
 .st-key-network-list { display: none; }
 @media (max-width: 640px) {
@@ -129,7 +133,7 @@ def page_header(data: Dataset, page: str, *, count: int | None = None) -> Focus:
     """Title, opening words, the filter as chips, and (when the page holds little for the filter) where to go."""
     text = page_text(data, page)
     st.set_page_config(page_title=f"{text.nav} · {data.config.site.title}")
-    st.title(text.title)
+    st.title(literal(text.title))
     if text.intro:
         st.markdown(literal(text.intro))
     focus = current_focus(data)
@@ -152,12 +156,12 @@ def filter_chips(data: Dataset) -> None:
             labels = facet_labels(data, key)
             for item in ids:
                 st.button(
-                    labels.get(item, item),
+                    literal(labels.get(item, item)),
                     key=f"chip-{key}-{item}",
                     icon=":material/close:",
                     on_click=remove_from_filter,
                     args=(key, item),
-                    help=f"Remove {labels.get(item, item)} from the filter",
+                    help=f"Remove {literal(labels.get(item, item))} from the filter",
                 )
         st.button("Clear", key="chip-clear", type="tertiary", on_click=clear_filters, help="Show everything again")
 
@@ -178,7 +182,7 @@ def where_to_go(data: Dataset, focus: Focus, page: str) -> None:
                 for target, words in elsewhere:
                     st.page_link(
                         PAGE_FILES[target],
-                        label=f"{page_text(data, target).nav}: {words}",
+                        label=f"{literal(page_text(data, target).nav)}: {words}",
                         query_params=filter_params(),
                         icon=":material/arrow_forward:",
                     )
@@ -188,7 +192,7 @@ def where_to_go(data: Dataset, focus: Focus, page: str) -> None:
             )
             for option, total, words in nearest:
                 st.button(
-                    f"{queries.plural(total, 'record')}: {words}",
+                    f"{queries.plural(total, 'record')}: {literal(words)}",
                     key=f"nearest-{'-'.join(option.actors)}-{'-'.join(option.themes)}",
                     on_click=set_filter,
                     args=(list(option.actors), list(option.themes)),

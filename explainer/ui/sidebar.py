@@ -6,6 +6,7 @@ import streamlit as st
 
 from explainer import queries
 from explainer.load import Dataset
+from explainer.ui.page import literal
 from explainer.ui.state import (
     ACTOR_KEY,
     THEME_KEY,
@@ -53,6 +54,8 @@ def filter_sidebar(data: Dataset, pages: dict[str, tuple[str, str]]) -> None:
             for page, (count, words) in queries.page_counts(data, focus).items():
                 if page in pages:
                     path, name = pages[page]
-                    st.page_link(path, label=f"{name}: {words}", query_params=filter_params(), disabled=count == 0)
+                    st.page_link(
+                        path, label=f"{literal(name)}: {words}", query_params=filter_params(), disabled=count == 0
+                    )
         else:
             st.caption("Any chosen actor, and any chosen theme. The address bar holds the filter: copy it to share.")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -61,13 +60,17 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() == "true"
 
 
+AXE_VERSION = "4.14.1"  # axe-core's current release, installed by .ci/run (npm) into .cache/npm
+AXE_PATHS = (ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js",)
+
+
 def axe_script() -> str | None:
-    """axe.min.js as shipped inside the PyPI package axe-playwright-python (None when it is not installed)."""
-    spec = find_spec("axe_playwright_python")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "axe.min.js"
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    """axe.min.js of the pinned axe-core release (None when it is not installed: see the README)."""
+    for path in (Path(os.environ["AXE_CORE_JS"]),) if os.environ.get("AXE_CORE_JS") else AXE_PATHS:
+        if path.is_file():
+            source = path.read_text(encoding="utf-8")
+            return source if f"axe v{AXE_VERSION}" in source[:40] else None
+    return None
 
 
 def page_url(base_url: str, path: str, query: str = "") -> str:
@@ -92,16 +95,16 @@ def wait_until_finished(page: Any, settle_ms: int = 1000, timeout_ms: int = 60_0
         raise AssertionError(f"{page.url} did not finish drawing in {timeout_ms / 1000:.0f} s: {state}") from timeout
 
 
-def open_app_page(page: Any, base_url: str, path: str, query: str = "") -> None:
+def open_app_page(page: Any, base_url: str, path: str, query: str = "", settle_ms: int = 1000) -> None:
     """Navigate to a page and wait for it to finish."""
     page.goto(page_url(base_url, path, query), wait_until="domcontentloaded")
-    wait_until_finished(page)
+    wait_until_finished(page, settle_ms=settle_ms)
 
 
 def quotes_matching(page: Any) -> int:
-    """The N of the quotes page's "N of M quotes match." line."""
-    text = page.locator("[data-testid=stMain]").get_by_text(re.compile(r"of \d+ quotes match")).first.inner_text()
-    match = re.search(r"(\d+)\s+of\s+\d+\s+quotes match", text)
+    """The N of the quotes page's "N of M quotes shown." line."""
+    text = page.locator("[data-testid=stMain]").get_by_text(re.compile(r"of \d+ quotes shown")).first.inner_text()
+    match = re.search(r"(\d+)\s+of\s+\d+\s+quotes shown", text)
     assert match, f"no quote count in {text!r}"
     return int(match.group(1))
 

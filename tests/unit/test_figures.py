@@ -87,8 +87,8 @@ def test_enlarged_scales_every_text() -> None:
         title="t",
         source="s",
     )
-    big = figures.enlarged(fig, 1.5, height=500)
-    assert big.layout.height == 500
+    big = figures.enlarged(fig, 1.5)
+    assert big.layout.height == round(fig.layout.height * 1.5)
     assert min(text_sizes(big)) >= 18
 
 
