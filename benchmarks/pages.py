@@ -21,19 +21,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from explainer.ui.page import PAGE_FILES
 from tests.harness import ROOT, launch_chromium, running_app, wait_visually_complete
 
-PAGES = {
-    "overview": "",
-    "timeline": "timeline",
-    "actors": "actors",
-    "militias": "militias",
-    "elections": "elections",
-    "trade": "trade",
-    "quotes": "quotes",
-    "article": "article",
-    "sources": "sources",
-}
+# Every page of the app, by name and its address path (the overview is the root).
+PAGES = {name: "" if name == "overview" else name for name in PAGE_FILES}
 FLOOR_ENV = {"EXPLAINER_FLOOR_PAGE": "1"}
 BUDGET = {"ratio": 1.2, "script_ms": 100.0, "filter_ms": 500.0}
 
@@ -71,11 +63,11 @@ def warm_script_times(rounds: int) -> dict[str, float]:
 
     os.environ.update(FLOOR_ENV)
     times: dict[str, float] = {}
-    for name, path in {**PAGES, "floor": "floor"}.items():
+    for name in [*PAGES, "floor"]:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
         at.run()
         if name != "overview":
-            at.switch_page("benchmarks/floor_page.py" if name == "floor" else f"app_pages/{name}.py")
+            at.switch_page("benchmarks/floor_page.py" if name == "floor" else PAGE_FILES[name])
         at.run()
         samples = []
         for _ in range(rounds):
@@ -84,7 +76,6 @@ def warm_script_times(rounds: int) -> dict[str, float]:
             samples.append((time.perf_counter() - started) * 1000)
         assert not at.exception, f"{name}: {at.exception}"
         times[name] = statistics.median(samples)
-        del path
     return times
 
 

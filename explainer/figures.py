@@ -861,6 +861,7 @@ def enlarged(fig: go.Figure, factor: float) -> go.Figure:
         font_size=scaled(big.layout.font.size, FONT_SIZE),
         title_font_size=scaled(big.layout.title.font.size, TITLE_SIZE),
         legend_font_size=scaled(big.layout.legend.font.size, LABEL_SIZE),
+        legend_title_font_size=scaled(big.layout.legend.title.font.size, LABEL_SIZE),
         hoverlabel_font_size=scaled(None, LABEL_SIZE),
         uniformtext_minsize=scaled(LABEL_SIZE - 1, LABEL_SIZE),
         height=round((big.layout.height or 450) * factor),

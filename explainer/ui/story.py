@@ -13,6 +13,7 @@ PRESENT_STYLE = """
   max-width: 100% !important; }
 [data-testid=stMain] p, [data-testid=stMain] li { font-size: 1.45rem !important; line-height: 1.45 !important; }
 [data-testid=stMain] h1 { font-size: 2.4rem !important; }
+[data-testid=stMain] .stMarkdownBadge, [data-testid=stMain] button p { font-size: 1.2rem !important; }
 </style>
 """
 # The left and right arrow keys press Previous and Next (unless the reader is typing in a field).

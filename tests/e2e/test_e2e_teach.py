@@ -39,6 +39,24 @@ def test_a_story_step_link_works_as_the_first_request(new_browser_page: Any, fre
     assert "Step 3 of" in page.locator("[data-testid=stMain]").inner_text()
 
 
+# Every visible word outside the charts (a text node's own element), with its size, if smaller than the limit.
+SMALL_PAGE_TEXT_JS = """
+limit => {
+  const main = document.querySelector('[data-testid=stMain]');
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  const small = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!node.textContent.trim() || element.closest('.js-plotly-plot, [data-testid=stTooltipHoverTarget], [data-testid=stIconMaterial]')) continue;
+    if (!element.getClientRects().length) continue;
+    const size = parseFloat(getComputedStyle(element).fontSize);
+    if (size < limit) small.push(`${node.textContent.trim().slice(0, 30)} (${size}px)`);
+  }
+  return small;
+}
+"""
+
+
 def test_the_story_buttons_move_and_the_address_follows(browser_page: Any, app_url: str) -> None:
     page = browser_page
     open_app_page(page, app_url, "story", "step=1")
@@ -61,9 +79,12 @@ def test_presenting_fills_the_screen_with_nothing_cut(
     assert not state["wide"], f"cut at the right edge: {state['wide']}"
     assert not chart_problems(page), chart_problems(page)
     size_px = page.evaluate(
-        "() => parseFloat(getComputedStyle(document.querySelector('[data-testid=stMain] p')).fontSize)"
+        "() => parseFloat(getComputedStyle([...document.querySelectorAll('[data-testid=stMain] p')]"
+        "  .find(p => !p.closest('button'))).fontSize)"
     )
     assert size_px >= 22, f"presenting text is {size_px} px"
+    small = page.evaluate(SMALL_PAGE_TEXT_JS, 18)
+    assert not small, f"words too small for a projector: {small}"
     for chart in page.evaluate(CHART_TEXTS_JS):
         assert min((t["size"] for t in chart["texts"]), default=99) >= 15, "chart text too small for a projector"
 
@@ -119,5 +140,7 @@ def test_an_embedded_chart_shows_the_chart_its_words_and_a_link_back(browser_pag
     link = page.locator("[data-testid=stMain] a").filter(has_text="full explainer")
     expect(link).to_have_count(1)
     assert "actor=fatah-alliance" in (link.get_attribute("href") or "")
-    visible = [e for e in page.locator("[data-testid=stMain] [data-testid=stElementContainer]").all() if e.is_visible()]
+    elements = page.locator("[data-testid=stMain] [data-testid=stElementContainer]").all()
+    # The page's h1 is for screen readers only (moved off screen): the chart draws its title.
+    visible = [e for e in elements if e.is_visible() and (e.bounding_box() or {"x": -1})["x"] >= 0]
     assert len(visible) <= 3, "the embed shows more than the chart, its note and the link back"
