@@ -11,7 +11,7 @@ data = dataset()
 page_style()
 focus = current_focus(data)
 relations = queries.relation_edges(data, focus)
-page_header(data, "actors", count=len(relations))
+page_header(data, "actors")
 share_view("actors")
 
 with st.container(key="network-wide"):

@@ -13,7 +13,7 @@ data = dataset()
 page_style()
 focus = current_focus(data)
 everything = queries.claims_table(data, focus)
-page_header(data, "claims", count=len(everything))
+page_header(data, "claims")
 share_view("claims")
 
 claimants = {c: queries.claimant_name(data, c) for c in dict.fromkeys(everything["claimant_id"])}

@@ -19,7 +19,7 @@ page_style()
 focus = current_focus(data)
 quotes = queries.quotes_table(data, focus, theme="militias")
 events = queries.timeline(data, focus, theme="militias")
-page_header(data, "militias", count=len(quotes) + len(events))
+page_header(data, "militias")
 share_view("militias")
 show_chart(chart_view(views.militia_funnel, data), page_path="militias")
 with st.container(horizontal=True, gap="small"):  # each figure's claim, with how it stood
@@ -36,8 +36,10 @@ for column, actor in zip(st.columns(len(groups) or 1), groups):
         st.caption(literal(actor.description))
         provenance(data, actor, kind="actors")
 
+labels = [f"What the experts say ({len(quotes)})", f"How they became part of the state ({len(events)})"]
 quotes_tab, events_tab = st.tabs(
-    [f"What the experts say ({len(quotes)})", f"How they became part of the state ({len(events)})"],
+    labels,
+    default=labels[1] if quotes.empty and not events.empty else labels[0],  # open on what the filter holds
     key="tab",
     on_change="rerun",
     bind="query-params",

@@ -13,7 +13,7 @@ data = dataset()
 page_style()
 focus = current_focus(data)
 in_focus = queries.quotes_table(data, focus)
-page_header(data, "quotes", count=len(in_focus))
+page_header(data, "quotes")
 share_view("quotes")
 
 speaker_names = queries.speakers(data)

@@ -9,7 +9,7 @@ from explainer import views
 from explainer.figures import enlarged
 from explainer.params import parse_positive_int
 from explainer.templates import fill, record_lookup
-from explainer.ui.components import chart_view, show_chart, standing_badge
+from explainer.ui.components import chart_view_in_context, show_chart, standing_badge
 from explainer.ui.downloads import handout_download
 from explainer.ui.page import literal, page_header, page_style, share_view
 from explainer.ui.state import current_filters, dataset
@@ -72,7 +72,7 @@ with text_side:
     st.markdown(f"**Evidence:** {evidence} {badges}")
 with chart_side:
     if step.chart:
-        view = chart_view(views.ALL_VIEWS[step.chart], data)
+        view = chart_view_in_context(views.ALL_VIEWS[step.chart], data)
         if presenting and not view.is_empty:
             view = replace(view, figure=enlarged(view.figure, 1.3))
         show_chart(view, page_path="story", tools=not presenting)

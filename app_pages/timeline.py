@@ -23,7 +23,7 @@ data = dataset()
 page_style()
 focus = current_focus(data)
 events = queries.timeline(data, focus)
-page_header(data, "timeline", count=len(events))
+page_header(data, "timeline")
 share_view("timeline")
 
 titles = {e.id: f"{e.display} — {e.title}" for e in sorted(data.events, key=lambda e: e.date)}

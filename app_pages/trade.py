@@ -12,19 +12,28 @@ data = dataset()
 page_style()
 focus = current_focus(data)
 records = queries.trade_series(data, focus)
-page_header(data, "trade", count=len(records) + len(queries.waivers(data, focus).query("in_focus")))
+page_header(data, "trade")
 share_view("trade")
 for figure_id in page_text(data, "trade").figures:
     figure = data.by_id("figures")[figure_id]
     st.markdown(f"**{literal(figure.label)}:** {literal(figure_phrase(figure))}")
     provenance(data, figure, kind="figures", limit=2)
 
+charts = {
+    "Electricity": chart_view(views.electricity_share, data),
+    "Sanctions waivers": chart_view(views.waivers, data),
+    "Export markets": chart_view(views.exports, data),
+}
 electricity_tab, waivers_tab, exports_tab = st.tabs(
-    ["Electricity", "Sanctions waivers", "Export markets"], key="tab", on_change="rerun", bind="query-params"
+    list(charts),
+    default=next((label for label, view in charts.items() if not view.is_empty), "Electricity"),  # open on content
+    key="tab",
+    on_change="rerun",
+    bind="query-params",
 )
 if electricity_tab.open:
     with electricity_tab:
-        show_chart(chart_view(views.electricity_share, data), page_path="trade")
+        show_chart(charts["Electricity"], page_path="trade")
         volumes = queries.energy_dependence(data, focus)
         if not volumes.empty:
             st.subheader("Gas and electricity volumes reported")
@@ -32,7 +41,7 @@ if electricity_tab.open:
             record_table(volumes, ["label", "year", "value", "unit", "note", "source", "tier", "why"])
 if waivers_tab.open:
     with waivers_tab:
-        show_chart(chart_view(views.waivers, data), page_path="trade")
+        show_chart(charts["Sanctions waivers"], page_path="trade")
 if exports_tab.open:
     with exports_tab:
-        show_chart(chart_view(views.exports, data), page_path="trade")
+        show_chart(charts["Export markets"], page_path="trade")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from explainer.focus import EVERYTHING, Focus, Match
+from explainer.focus import Focus, Match
 from explainer.load import Dataset
 from explainer.schema import ARTICLE_END, AUTHOR, STRONG_TIERS, TIER_LABELS, ArticleSource
 
@@ -755,7 +755,7 @@ def actor_records(data: Dataset, actor_id: str, focus: Focus) -> dict[str, pd.Da
 PAGE_KINDS = {  # page -> (kind, label) counted for it
     "timeline": [("events", "event")],
     "actors": [("relations", "relation")],
-    "militias": [("figures", "militia figure")],
+    "militias": [("figures", "militia figure")],  # and the militia quotes and events: see page_counts
     "elections": [("elections", "election result")],
     "trade": [("trade", "trade or energy record")],
     "quotes": [("quotes", "quote")],
@@ -775,18 +775,19 @@ def focus_counts(data: Dataset, focus: Focus) -> dict[str, int]:
 
 
 def page_counts(data: Dataset, focus: Focus) -> dict[str, tuple[int, str]]:
-    """Page -> (how many of its records concern the focus, the same in words)."""
+    """Page -> (how many of its records concern the focus, the same in words): the one count that the sidebar,
+    the where-to-go box and each page's own empty state share."""
     counts = focus_counts(data, focus)
-    funnel = set(data.config.militia_funnel)
-    militia = len([f for f, _ in focus.keep("figures", data.figures) if f.id in funnel])
-    militia += len([q for q, _ in focus.keep("quotes", data.quotes) if "militias" in q.themes])
     found = {}
     for page, parts in PAGE_KINDS.items():
-        if page == "militias":
-            found[page] = (militia, plural(militia, "militia record"))
-            continue
         kind, word = parts[0]
         found[page] = (counts[kind], plural(counts[kind], word))
+    funnel = set(data.config.militia_funnel)
+    militia = len([f for f, _ in focus.keep("figures", data.figures) if f.id in funnel])
+    militia += len(quotes_table(data, focus, theme="militias")) + len(timeline(data, focus, theme="militias"))
+    found["militias"] = (militia, plural(militia, "militia record"))
+    trade = counts["trade"] + int(waivers(data, focus)["in_focus"].sum())
+    found["trade"] = (trade, plural(trade, "trade or energy record"))
     return found
 
 
@@ -882,6 +883,3 @@ def record_counts(data: Dataset) -> pd.DataFrame:
 def everything(data: Dataset) -> Focus:
     """The focus that selects everything (no filter)."""
     return Focus(names={a.id: a.name for a in data.actors})
-
-
-__all__ = ["EVERYTHING"]

@@ -31,22 +31,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make the project's test harness importable
 
+from explainer.ui.page import PAGE_FILES  # noqa: E402
 from tests.harness import CHROMIUM_ARGS, DRAWN_JS, running_app  # noqa: E402
 from tests.harness import chromium_path as find_chromium  # noqa: E402
 
-PAGES = [
-    "overview",
-    "story",
-    "timeline",
-    "actors",
-    "militias",
-    "elections",
-    "trade",
-    "quotes",
-    "claims",
-    "article",
-    "sources",
-]
+PAGES = list(PAGE_FILES)
 DEVICES: dict[str, dict[str, Any]] = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
     "projector": {"viewport": {"width": 1024, "height": 768}},

@@ -3,12 +3,14 @@ quote and claim cards, and empty states that say where to go."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from explainer import queries
+from explainer.filters import Filters
 from explainer.load import Dataset
 from explainer.ui.page import PAGE_FILES, literal, share_url
 from explainer.ui.state import cached_by_data, current_filters, filter_params
@@ -227,17 +229,14 @@ def chart_view(builder: Any, data: Dataset, *options: Any) -> ChartView:
     return cached_by_data(builder)(data, current_filters(), *options)
 
 
-def empty_state(what: str) -> None:
-    """Say plainly that the filter leaves nothing of this kind here."""
-    st.info(
-        f"No {what} here concern the current filter; the pages named above hold what does.",
-        icon=":material/filter_alt_off:",
-    )
-
-
-def tier_words(tier_label: str) -> str:
-    """A tier for a caption: 'Wire service (strong)'."""
-    return f" · {tier_label}" if tier_label else ""
+def chart_view_in_context(builder: Any, data: Dataset) -> ChartView:
+    """A chart view for a fixed route (the story): when nothing in it concerns the filter, the whole chart, saying
+    so, rather than no chart (the step's words refer to it)."""
+    view = chart_view(builder, data)
+    if not view.is_empty:
+        return view
+    whole = cached_by_data(builder)(data, Filters())
+    return replace(whole, note=f"{view.empty} The chart is shown whole.")
 
 
 def provenance(data: Dataset, record: Any, *, kind: str | None = None, limit: int = 4) -> None:

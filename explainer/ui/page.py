@@ -9,7 +9,7 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from explainer import queries
-from explainer.focus import Focus
+from explainer.focus import Focus, build_focus
 from explainer.load import Dataset
 from explainer.schema import PageText
 from explainer.text import escape_markdown
@@ -19,6 +19,7 @@ from explainer.ui.state import (
     clear_filters,
     current_filters,
     current_focus,
+    current_page_counts,
     facet_labels,
     filter_params,
     remove_from_filter,
@@ -130,13 +131,16 @@ def page_text(data: Dataset, page: str) -> PageText:
 
 
 def page_header(data: Dataset, page: str, *, count: int | None = None) -> Focus:
-    """Title, opening words, the filter as chips, and (when the page holds little for the filter) where to go."""
+    """Title, opening words, the filter as chips, and (when the page holds little for the filter) where to go; a
+    page that queries.page_counts knows is counted there, others pass their own count."""
     text = page_text(data, page)
     st.set_page_config(page_title=f"{text.nav} · {data.config.site.title}")
     st.title(literal(text.title))
     if text.intro:
         st.markdown(literal(text.intro))
     focus = current_focus(data)
+    if count is None and page in queries.PAGE_KINDS:
+        count = current_page_counts(data)[page][0]
     if focus.active:
         # The container's key says whether the page holds anything for the filter (the browser tests read it).
         state = "empty" if count == 0 else "content"
@@ -168,10 +172,10 @@ def filter_chips(data: Dataset) -> None:
 
 def where_to_go(data: Dataset, focus: Focus, page: str) -> None:
     """Name the pages that hold what concerns the focus, with counts and links that keep the filter."""
-    counts = queries.page_counts(data, focus)
+    counts = current_page_counts(data)
     elsewhere = [(p, words) for p, (n, words) in counts.items() if n and p != page and p in PAGE_FILES]
     filters = current_filters()
-    nearest = queries.nearest_combinations(data, lambda d, f: current_focus_for(d, f), filters)
+    nearest = queries.nearest_combinations(data, build_focus, filters)
     if not elsewhere and not nearest:
         st.info(f"Nothing in the explainer concerns {focus.describe()}.", icon=":material/filter_alt_off:")
         return
@@ -197,13 +201,6 @@ def where_to_go(data: Dataset, focus: Focus, page: str) -> None:
                     on_click=set_filter,
                     args=(list(option.actors), list(option.themes)),
                 )
-
-
-def current_focus_for(data: Dataset, filters: object) -> Focus:
-    """The focus for another filter (for the nearest non-empty combination)."""
-    from explainer.focus import build_focus
-
-    return build_focus(data, filters)  # type: ignore[arg-type]
 
 
 def share_url(page_path: str = "") -> str:

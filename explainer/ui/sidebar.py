@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explainer import queries
 from explainer.load import Dataset
 from explainer.ui.page import literal
 from explainer.ui.state import (
@@ -13,6 +12,7 @@ from explainer.ui.state import (
     WIDGET,
     clear_filters,
     current_focus,
+    current_page_counts,
     facet_labels,
     filter_params,
     sync_filter_with_url,
@@ -51,7 +51,7 @@ def filter_sidebar(data: Dataset, pages: dict[str, tuple[str, str]]) -> None:
         if focus.active:
             st.button("Clear the filter", on_click=clear_filters, key="clear-filters-sidebar", icon=":material/close:")
             st.caption("What each page holds for this filter:")
-            for page, (count, words) in queries.page_counts(data, focus).items():
+            for page, (count, words) in current_page_counts(data).items():
                 if page in pages:
                     path, name = pages[page]
                     st.page_link(

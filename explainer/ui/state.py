@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from explainer import queries
 from explainer.filters import Filters
 from explainer.focus import Focus, build_focus
 from explainer.load import Dataset, DatasetInvalid, fingerprint, load_dataset
@@ -177,3 +178,13 @@ def cached_by_data(function: Callable[..., Any]) -> Callable[..., Any]:
         )
 
     return wrapper
+
+
+def _page_counts(data: Dataset, filters: Filters) -> dict[str, tuple[int, str]]:
+    """What each page holds for a filter."""
+    return queries.page_counts(data, build_focus(data, filters))
+
+
+def current_page_counts(data: Dataset) -> dict[str, tuple[int, str]]:
+    """What each page holds for the current filter (the sidebar, the where-to-go box and the page agree)."""
+    return cached_by_data(_page_counts)(data, current_filters())

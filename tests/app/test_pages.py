@@ -12,22 +12,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explainer.load import DATA_DIR_ENV
+from explainer.ui.page import PAGE_FILES
 from tests.conftest import MINIMAL, ROOT
 
 DASHBOARD = str(ROOT / "dashboard.py")
-PAGES = [
-    "overview",
-    "story",
-    "timeline",
-    "actors",
-    "militias",
-    "elections",
-    "trade",
-    "quotes",
-    "claims",
-    "article",
-    "sources",
-]
+PAGES = list(PAGE_FILES)
 
 
 def open_page(page: str, **params: str | list[str]) -> AppTest:

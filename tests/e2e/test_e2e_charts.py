@@ -1,8 +1,10 @@
 """Every chart as a reader sees it, at 1280, 1024 and 390 px, in light and dark, and printed: its title whole
-inside the chart, no two texts on top of each other, no text under 12 px or under 4.5:1 contrast."""
+inside the chart, no two texts on top of each other, no text under 12 px or under 4.5:1 contrast; and a chart
+saved as PNG or SVG."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -129,3 +131,20 @@ def test_printed_charts_fit_the_page_and_keep_their_titles(
         assert chart["box"]["width"] <= printable, f"{chart['key']} is {chart['box']['width']} px wide in print"
     assert not chart_problems(page), chart_problems(page)
     assert page.pdf(format="A4")[:4] == b"%PDF"
+
+
+@pytest.mark.parametrize("file_format", ["png", "svg"])
+def test_a_chart_saves_as_an_image_with_its_title(new_browser_page: Any, app_url: str, file_format: str) -> None:
+    page = new_browser_page(viewport=VIEWPORTS["desktop"], accept_downloads=True)
+    open_app_page(page, app_url, "militias", "")
+    page.locator(".st-key-chart-tools-militia-funnel").get_by_role("button", name="Save, embed, link").click()
+    with page.expect_download() as download_info:
+        page.locator(f"[data-chart-download=militia-funnel][data-format={file_format}]").click()
+    download = download_info.value
+    assert download.suggested_filename == f"militia-funnel.{file_format}"
+    content = Path(download.path()).read_bytes()
+    if file_format == "png":
+        assert content[:8] == b"\x89PNG\r\n\x1a\n" and len(content) > 20_000
+    else:
+        text = content.decode("utf-8")
+        assert text.startswith("<svg") and "gtitle" in text and "Source:" in text, "the SVG lacks its title block"

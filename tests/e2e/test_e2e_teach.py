@@ -47,7 +47,8 @@ limit => {
   const small = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const element = node.parentElement;
-    if (!node.textContent.trim() || element.closest('.js-plotly-plot, [data-testid=stTooltipHoverTarget], [data-testid=stIconMaterial]')) continue;
+    const skipped = '.js-plotly-plot, [data-testid=stTooltipHoverTarget], [data-testid=stIconMaterial]';
+    if (!node.textContent.trim() || element.closest(skipped)) continue;
     if (!element.getClientRects().length) continue;
     const size = parseFloat(getComputedStyle(element).fontSize);
     if (size < limit) small.push(`${node.textContent.trim().slice(0, 30)} (${size}px)`);
