@@ -647,14 +647,14 @@ def _check_config(
             fill(step.text, lookup)
         except TemplateError as exc:
             errors.append(DataError("story.yaml", step.id, "text", str(exc)))
-    for place, template in _config_texts(config):
+    for place, template in config_texts(config):
         try:
             fill(template, lookup)
         except TemplateError as exc:
             errors.append(DataError(CONFIG_FILE, "-", place, str(exc)))
 
 
-def _config_texts(config: ExplainerConfig) -> list[tuple[str, str]]:
+def config_texts(config: ExplainerConfig) -> list[tuple[str, str]]:
     """Every text of the config that may hold {kind.id} placeholders, with where it sits."""
     texts = []
     for name, page in config.pages.items():

@@ -362,6 +362,16 @@ class Event(Tagged):
         """How the date reads, at its precision (a span shows both ends)."""
         return date_label(self.date, self.precision, self.end)
 
+    @property
+    def month(self) -> str:
+        """The month the event began, for sentences that name it: 'May 2018'."""
+        return date_label(self.date, "month")
+
+    @property
+    def year(self) -> str:
+        """The year the event began, as text so it reads 1979, not 1,979."""
+        return date_label(self.date, "year")
+
 
 class Quote(Tagged):
     """A direct quote or attributed paraphrase, verbatim from the article."""

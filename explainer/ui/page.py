@@ -12,6 +12,7 @@ from explainer import queries
 from explainer.focus import Focus, build_focus
 from explainer.load import Dataset
 from explainer.schema import PageText
+from explainer.templates import fill, record_lookup
 from explainer.text import escape_markdown
 from explainer.ui.state import (
     ACTOR_KEY,
@@ -126,8 +127,12 @@ def literal(text: object) -> str:
 
 
 def page_text(data: Dataset, page: str) -> PageText:
-    """A page's name, title and words from explainer.yaml (a plain default where the config names none)."""
-    return data.config.pages.get(page) or PageText(nav=page.title(), title=page.title())
+    """A page's name, title and words from explainer.yaml, record values filled in (a plain default where none)."""
+    text = data.config.pages.get(page)
+    if text is None:
+        return PageText(nav=page.title(), title=page.title())
+    lookup = record_lookup(data.records)
+    return text.model_copy(update={"title": fill(text.title, lookup), "intro": fill(text.intro or "", lookup) or None})
 
 
 def page_header(data: Dataset, page: str, *, count: int | None = None) -> Focus:

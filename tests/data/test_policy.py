@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from explainer import reading, sourcing
 from explainer.cli import README_MARKERS
-from explainer.load import load_dataset
+from explainer.load import config_texts, load_dataset
 from explainer.schema import CHART_KEYS, STRONG_TIERS, UNCHECKABLE_KINDS
 from tests.conftest import ARTICLE, DATA
 
@@ -116,3 +117,18 @@ def test_day_precision_events_are_one_day_and_waivers_agree_with_their_length(da
             assert "–" not in event.display, event.id
         if event.duration_days and event.end:
             assert (event.end - event.date).days + 1 == event.duration_days, event.id
+
+
+DATE_WORDS = re.compile(
+    r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b"
+)
+
+
+def test_page_and_chart_words_take_their_dates_from_the_records(dataset) -> None:
+    typed = {
+        place: DATE_WORDS.findall(text)
+        for place, text in config_texts(dataset.config)
+        + [(f"story.{step.id}.text", step.text) for step in dataset.records["story"]]
+        if DATE_WORDS.search(text)
+    }
+    assert not typed, f"dates typed instead of filled from the records, e.g. {{events.ID.month}}: {typed}"

@@ -26,6 +26,9 @@ def lookup():
         ("{figures.us-soldiers-dead}", "at least 2,000"),
         ("{figures.iraq-iran-war-decade}", "1980–1989"),
         ("{elections.fatah-alliance-certified.seats} seats", "48 seats"),
+        ("{events.saddam-hussein-takes-power.year}", "1979"),
+        ("{events.iraq-2018-parliamentary-election.month}", "May 2018"),
+        ("{events.iraq-2018-parliamentary-election.display}", "12 May 2018"),
         ("no placeholder", "no placeholder"),
     ],
 )
