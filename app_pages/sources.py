@@ -19,7 +19,8 @@ st.markdown(
     "The dataset was built by hand from the article. Every record carries its source: the exact words of the article "
     "that support it (checked automatically to occur verbatim, in the first copy of the text), or an outside source "
     "listed below with publisher, title, address, dates and its **tier**. Where sources disagree, both are kept with "
-    "a note. The vantage point is January 2020: later developments are labelled as after the article."
+    f"a note. The vantage point is {queries.article_date_words(data, 'month')}: later developments are labelled as "
+    "after the article."
 )
 dataset_downloads(data)
 handout_download(data, current_filters())

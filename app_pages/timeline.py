@@ -48,7 +48,7 @@ if choice:
             st.caption(f"Where sources differ: {literal(record.sources_differ)}")
         provenance(data, record, kind="events", limit=2)
 
-whole, crisis = st.tabs(["1978 to 2026", "May 2018 to January 2020"], key="tab", on_change="rerun", bind="query-params")
+whole, crisis = st.tabs(list(views.timeline_tab_names(data)), key="tab", on_change="rerun", bind="query-params")
 for tab, builder in ((whole, views.timeline_full), (crisis, views.timeline_recent)):
     if tab.open:
         with tab:
@@ -60,5 +60,8 @@ for tab, builder in ((whole, views.timeline_full), (crisis, views.timeline_recen
 st.subheader("The events" + (f" that concern {literal(focus.describe())}" if focus.active else ""))
 record_table(events, ["display", "title", "era", "source", "tier", "why"])
 st.subheader("After the article")
-st.caption("Developments after 18 January 2020, from the claims they bear on; facts, not verdicts on the claims.")
+st.caption(
+    f"Developments after {queries.article_date_words(data)}, from the claims they bear on; facts, not "
+    "verdicts on the claims."
+)
 record_table(queries.later_developments(data, focus), ["display", "text", "claim_statement", "source", "tier"])

@@ -281,7 +281,7 @@ def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure
             x=df["preliminary"],
             y=ys,
             mode="markers",
-            name="Preliminary count (May 2018)",
+            name="Preliminary count",
             marker=dict(symbol="circle-open", size=13, color=OKABE_ITO["blue"], line=dict(width=2)),
             hovertemplate="preliminary: %{x}<extra></extra>",
         )
@@ -291,7 +291,7 @@ def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure
             x=df["certified"],
             y=ys,
             mode="markers",
-            name="After the recount (August 2018)",
+            name="After the recount",
             marker=dict(symbol="circle", size=13, color=HIGHLIGHT),
             hovertemplate="after the recount: %{x}<extra></extra>",
         )

@@ -123,7 +123,8 @@ def build_handout(data: Dataset, filters: Filters | None = None) -> str:
 
     table = queries.claims_table(data, focus)
     parts.append(
-        "<section><h2>The claims, and how each stood in January 2020</h2><table><tr><th>¶</th>"
+        f"<section><h2>The claims, and how each stood in {esc(queries.article_date_words(data, 'month'))}</h2>"
+        "<table><tr><th>¶</th>"
         "<th>Claim</th><th>Who</th><th>Kind</th><th>Standing</th><th>Evidence</th></tr>"
     )
     for row in table.itertuples():

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from explainer.dates import DatePrecision, date_label
 from explainer.focus import Focus, Match
 from explainer.load import Dataset
 from explainer.schema import ARTICLE_END, AUTHOR, STRONG_TIERS, TIER_LABELS, ArticleSource
@@ -23,6 +24,11 @@ UNNAMED_LABEL = "Unnamed experts"
 def article_date(data: Dataset) -> dt.date:
     """The article's publication date: the vantage point of everything before 'what happened next'."""
     return data.config.article.published
+
+
+def article_date_words(data: Dataset, precision: DatePrecision = "day") -> str:
+    """The publication date as a sentence names it: '18 January 2020', or 'January 2020' at month precision."""
+    return date_label(article_date(data), precision)
 
 
 # --- provenance helpers ----------------------------------------------------------------------------

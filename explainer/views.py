@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer import figures, queries
+from explainer.dates import date_label
 from explainer.filters import Filters
 from explainer.focus import Focus, build_focus
 from explainer.load import Dataset
@@ -186,24 +187,43 @@ def waivers(data: Dataset, filters: Filters) -> ChartView:
     return _view("waivers", data, focus, table, fig, "waivers", title=title, alt=alt, note=note)
 
 
-TIMELINE_START, AFTER_END = pd.Timestamp(1976, 1, 1), pd.Timestamp(2026, 12, 31)
+LEAD_YEARS = 3  # room before the first event for its label
+
+
+def timeline_years(data: Dataset) -> tuple[int, int]:
+    """The first year of any event and the last of any event or later development: the whole timeline's span."""
+    dates = [e.date for e in data.records.get("events", [])] + [
+        later.date for claim in data.claims for later in claim.later
+    ]
+    published = queries.article_date(data)
+    return min([*dates, published]).year, max([*dates, published]).year
+
+
+def timeline_tab_names(data: Dataset) -> tuple[str, str]:
+    """The timeline's two views, named by their spans: the whole, and the last era up to the article."""
+    first, last = timeline_years(data)
+    published = queries.article_date(data)
+    start = queries.eras(data)[-1][1] if data.config.eras else published
+    return f"{first} to {last}", f"{date_label(start, 'month')} to {date_label(published, 'month')}"
 
 
 def timeline_full(data: Dataset, filters: Filters, selected: str | None = None) -> ChartView:
-    """Every event from 1978 on, eras shaded, key events labelled, and what came after the article in its band."""
+    """Every event, eras shaded, key events labelled, and what came after the article in its own band."""
     focus = build_focus(data, filters)
     table = _highlight(queries.timeline(data, focus, whole=True), focus)
     later = queries.later_developments(data, focus)
     title, alt, note = chart_text(data, "timeline")
     published = queries.article_date(data)
+    first, last = timeline_years(data)
+    end = pd.Timestamp(last, 12, 31)
     fig = figures.timeline_chart(
         table,
         title=title,
         source=source_line(table),
         eras=queries.eras(data),
-        start=TIMELINE_START,
-        end=AFTER_END,
-        after=(published, AFTER_END),
+        start=pd.Timestamp(first - LEAD_YEARS, 1, 1),
+        end=end,
+        after=(published, end),
         later=later,
         selected=selected,
     )
@@ -282,7 +302,10 @@ def claim_standings(data: Dataset, filters: Filters) -> ChartView:
     """How many claims of each kind have each standing."""
     table = queries.claim_counts(data)
     total = int(table.to_numpy().sum()) if not table.empty else 0
-    title = f"{number(total)} claims in the article, by kind and by how they stood in January 2020"
+    title = (
+        f"{number(total)} claims in the article, by kind and by how they stood in "
+        f"{queries.article_date_words(data, 'month')}"
+    )
     alt = "Stacked bar chart of the article's claims: one bar per kind of claim, split by standing."
     fig = figures.claim_standing_chart(
         table, title=title, source="claims.yaml; each claim's evidence is on the Claims page"

@@ -349,7 +349,10 @@ def claim_card(data: Dataset, row: pd.Series, *, expanded: bool = False) -> None
                     + (f"  \n*{literal(item['note'])}*" if item["note"] else "")
                 )
             if row["later"]:
-                st.markdown("**What happened next** (after 18 January 2020; facts, not a verdict on the claim):")
+                st.markdown(
+                    f"**What happened next** (after {queries.article_date_words(data)}; facts, not a verdict on the "
+                    "claim):"
+                )
                 for item in row["later"]:
                     st.markdown(
                         f"- {literal(item['display'])}: {literal(item['text'])} "

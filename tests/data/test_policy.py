@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +13,7 @@ from explainer import reading, sourcing
 from explainer.cli import README_MARKERS
 from explainer.load import config_texts, load_dataset
 from explainer.schema import CHART_KEYS, STRONG_TIERS, UNCHECKABLE_KINDS
-from tests.conftest import ARTICLE, DATA
+from tests.conftest import ARTICLE, DATA, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +134,31 @@ def test_page_and_chart_words_take_their_dates_from_the_records(dataset) -> None
         if DATE_WORDS.search(text)
     }
     assert not typed, f"dates typed instead of filled from the records, e.g. {{events.ID.month}}: {typed}"
+
+
+def _strings_outside_docstrings(path: Path) -> list[str]:
+    """The string constants of a module that are not docstrings."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+
+
+def test_the_engine_and_pages_type_no_dates_of_this_article() -> None:
+    code = sorted((ROOT / "explainer").rglob("*.py")) + sorted((ROOT / "app_pages").glob("*.py"))
+    typed = {
+        str(path.relative_to(ROOT)): found
+        for path in code
+        if (found := [text for text in _strings_outside_docstrings(path) if DATE_WORDS.search(text)])
+    }
+    assert not typed, f"dates of this article typed in code instead of read from the data: {typed}"
