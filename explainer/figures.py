@@ -460,6 +460,7 @@ def waiver_chart(
 
 LABEL_LEVELS = (0.94, 0.8, 0.66, 0.52, 0.38)  # heights (share of the plot) of the key-event labels, top down
 MARKER_ROWS = (0.12, 0.2, 0.28)  # heights of the event markers: three rows, so neighbouring dates don't overlap
+ERA_STRIP = 0.18  # room below the markers (in plot heights) for the era names
 
 
 def label_levels(positions: Sequence[float], gap: float, levels: int = len(LABEL_LEVELS)) -> list[int]:
@@ -505,7 +506,7 @@ def timeline_chart(
         if lo >= hi:
             continue
         fig.add_vrect(x0=lo, x1=hi, fillcolor=OTHER, opacity=0.12, line_width=0, layer="below")
-        if where(hi) - where(lo) >= 0.07:  # a band too narrow for its name is named in the zoomed chart
+        if where(hi) - where(lo) >= 0.07:  # too narrow to name: the events list gives each era
             fig.add_annotation(
                 x=lo,
                 y=0.005 + 0.05 * (era_shown % 2),
@@ -628,9 +629,11 @@ def timeline_chart(
             )
         )
     fig.update_layout(showlegend=True, hovermode="closest", clickmode="event+select", dragmode=False)
-    fig.update_yaxes(visible=False, range=[0, 1.02], fixedrange=True)
+    # Era names sit in a strip below the lowest row of markers, so no dot lands on a name.
+    floor = -ERA_STRIP if era_shown else 0
+    fig.update_yaxes(visible=False, range=[floor, 1.02], fixedrange=True)
     fig.update_xaxes(type="date", range=[start, end], nticks=6, fixedrange=True)
-    return _finish(fig, title=title, source=source, height=440)
+    return _finish(fig, title=title, source=source, height=440 + (60 if era_shown else 0))
 
 
 RELATION_STYLE = {  # relation -> (colour, dash, width): colour and dash both carry the meaning
