@@ -52,6 +52,11 @@ STYLE = """
    becomes a plain border. */
 [data-testid=stTabs] [role=tablist]::after { content: none !important; }
 [data-testid=stTabs] [role=tablist] { border-bottom: 2px solid rgba(128, 128, 128, 0.3); }
+/* Links to pages and claims wrap rather than end in "…": a label cut short loses its standing or its subject. */
+[data-testid=stPageLink-NavLink] span, [data-testid=stPageLink-NavLink] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+[data-testid=stPageLink-NavLink] { height: auto !important; }
 /* The relation list replaces the network on narrow screens; the network needs the width. */
 .st-key-network-list { display: none; }
 @media (max-width: 640px) {

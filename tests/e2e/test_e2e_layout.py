@@ -114,3 +114,20 @@ def test_dark_mode_orange_highlights_are_readable(new_browser_page: Any, app_url
         assert contrast_ratio(text, background) >= 3, f"highlight unreadable: {seen[tuple(colors)]}"
     hue = to_rgba(page, [next(iter(seen))[1]])[0]
     assert hue[0] > hue[2], f"expected an orange highlight, got rgba{tuple(hue)}"
+
+
+# Words a reader cannot finish: any element of the page that cuts its own text with an ellipsis.
+_TRUNCATED_TEXT_JS = """
+() => [...document.querySelectorAll('[data-testid=stMain] *')].filter(e => {
+  const style = getComputedStyle(e);
+  return style.textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1 && e.textContent.trim();
+}).map(e => `${e.closest('[data-testid]')?.dataset.testid}: "${e.textContent.trim().slice(0, 80)}"`)
+"""
+
+
+@pytest.mark.parametrize(("device", "path"), [(d, p) for d in DEVICE_CONTEXTS for p, _ in PAGES])
+def test_no_words_are_cut_short(new_browser_page: Any, app_url: str, device: str, path: str) -> None:
+    page = new_browser_page(**DEVICE_CONTEXTS[device])
+    open_app_page(page, app_url, path)
+    truncated = page.evaluate(_TRUNCATED_TEXT_JS)
+    assert not truncated, f"/{path} on {device}: text cut short with an ellipsis:\n" + "\n".join(truncated)
