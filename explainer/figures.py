@@ -47,8 +47,8 @@ def wrap(text: str, width: int) -> str:
 
 
 def _lines(text: str, width: int) -> str:
-    """Break already-escaped text into plotly lines of at most `width` characters."""
-    return "<br>".join(textwrap.wrap(text, width)) or text
+    """Break already-escaped text into plotly lines of about `width` characters, never inside a word."""
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
 def title_block(title: str, source: str) -> str:
