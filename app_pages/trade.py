@@ -38,7 +38,7 @@ if electricity_tab.open:
         if not volumes.empty:
             st.subheader("Gas and electricity volumes reported")
             st.caption("Sources disagree and measure different things; each row's note says what.")
-            record_table(volumes, ["label", "year", "value", "unit", "note", "source", "tier", "why"])
+            record_table(volumes, ["label", "year", "amount", "unit", "note", "source", "tier", "why"])
 if waivers_tab.open:
     with waivers_tab:
         show_chart(charts["Sanctions waivers"], page_path="trade")

@@ -16,6 +16,7 @@ from explainer.dates import DatePrecision, date_label
 from explainer.focus import Focus, Match
 from explainer.load import Dataset
 from explainer.schema import ARTICLE_END, AUTHOR, STRONG_TIERS, TIER_LABELS, ArticleSource
+from explainer.templates import number
 
 UNNAMED = "unnamed-experts"  # the speaker id of the article's unnamed "experts"
 UNNAMED_LABEL = "Unnamed experts"
@@ -314,7 +315,19 @@ def energy_dependence(data: Dataset, focus: Focus) -> pd.DataFrame:
     """Energy records outside the export and share series (gas and electricity volumes) that are in focus."""
     table = trade_series(data, focus)
     keep = ~table["series"].isin([data.config.export_series, data.config.electricity_share_series])
-    return table[keep].reset_index(drop=True)
+    table = table[keep].reset_index(drop=True)
+    return table.assign(
+        amount=[amount_words(v, lo, hi) for v, lo, hi in zip(table["value"], table["low"], table["high"])]
+    )
+
+
+def amount_words(value: Any, low: Any, high: Any) -> str:
+    """A value, or a range where the source gives one: '1,200', '1,000–1,500'; blank when neither is known."""
+    if pd.notna(value):
+        return number(value)
+    if pd.notna(low) and pd.notna(high):
+        return f"{number(low)}–{number(high)}"
+    return ""
 
 
 def electricity_share(data: Dataset, focus: Focus) -> pd.DataFrame:

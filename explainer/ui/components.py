@@ -4,6 +4,7 @@ quote and claim cards, and empty states that say where to go."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -34,6 +35,7 @@ STANDING_BADGE = {
 COLUMN_LABELS = {  # internal column -> what a reader sees
     "label": "What",
     "value": "Value",
+    "amount": "Amount",
     "low": "Low",
     "high": "High",
     "unit": "Unit",
@@ -147,21 +149,31 @@ def record_table(table: pd.DataFrame, columns: list[str] | None = None, *, show_
     config["in_article"] = st.column_config.LinkColumn("In the article, ¶", display_text=r"para=(\d+)")
     config["source_url"] = st.column_config.LinkColumn("Outside source", display_text="open ↗")
     st.dataframe(
-        shown[keep].apply(lambda column: column.map(display_value)) if not shown.empty else shown[keep],
+        shown[keep].apply(display_column) if not shown.empty else shown[keep],
         hide_index=True,
         width="stretch",
         column_config=config,
     )
 
 
-def display_value(value: Any) -> Any:
+UNGROUPED_COLUMNS = {"year", "rank", "paragraph"}  # 2019 is a year, not 2,019
+
+
+def display_column(column: pd.Series) -> pd.Series:
+    """A column as a reader reads it: years without separators, units in words ('million cubic feet per day')."""
+    if column.name == "unit":
+        return column.map(lambda value: display_value(value).replace("-", " ") if isinstance(value, str) else "")
+    return column.map(partial(display_value, grouped=column.name not in UNGROUPED_COLUMNS))
+
+
+def display_value(value: Any, *, grouped: bool = True) -> Any:
     """A cell as a reader reads it: blank for a missing value, whole numbers with thousands separators."""
     if isinstance(value, list | dict):
         return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA or value is pd.NaT:
         return ""
     if isinstance(value, float) and value.is_integer():
-        return f"{value:,.0f}"
+        return f"{value:,.0f}" if grouped else f"{value:.0f}"
     if isinstance(value, bool):
         return "yes" if value else "no"
     return value if isinstance(value, str) else str(value)
