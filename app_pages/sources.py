@@ -41,7 +41,8 @@ columns[0].metric("Body paragraphs feeding a datum", f"{cover['covered']} of {co
 columns[1].metric("Claims", len(data.claims))
 columns[2].metric("Body paragraphs with no claim", len(unclaimed))
 st.subheader("Claims by kind and standing")
-st.dataframe(queries.claim_counts(data), width="stretch")
+st.dataframe(queries.claim_counts(data).rename_axis("Kind of claim"), width="stretch")
+st.subheader("Records by kind, and what they cite")
 record_table(queries.record_counts(data), ["kind", "records", "cite_article", "cite_outside"])
 
 st.header("Corrections log")

@@ -61,7 +61,7 @@ with st.container(horizontal=True, gap="small", key="story-controls", vertical_a
 st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)
 
 # Presenting, the words come first and the chart takes the whole width below them.
-text_side, chart_side = (st.container(), st.container()) if presenting else st.columns([1, 2], gap="large")
+text_side, chart_side = (st.container(), st.container()) if presenting else st.columns([2, 3], gap="medium")
 with text_side:
     (st.title if presenting else st.header)(f"{number}. {literal(step.title)}")
     st.markdown(literal(fill(step.text, record_lookup(data.records))))

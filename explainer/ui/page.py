@@ -57,6 +57,10 @@ STYLE = """
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
 [data-testid=stPageLink-NavLink] { height: auto !important; }
+[data-testid=stMain] .stMarkdownEllipsis, [data-testid=stMain] .stMarkdownBadge {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+[data-testid=stMain] [data-testid^=stBaseLinkButton] { height: auto !important; }
 /* The relation list replaces the network on narrow screens; the network needs the width. */
 .st-key-network-list { display: none; }
 @media (max-width: 640px) {

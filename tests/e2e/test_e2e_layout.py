@@ -125,9 +125,12 @@ _TRUNCATED_TEXT_JS = """
 """
 
 
-@pytest.mark.parametrize(("device", "path"), [(d, p) for d in DEVICE_CONTEXTS for p, _ in PAGES])
+WIDTH_CONTEXTS = {**DEVICE_CONTEXTS, "projector": {"viewport": {"width": 1024, "height": 768}}}
+
+
+@pytest.mark.parametrize(("device", "path"), [(d, p) for d in WIDTH_CONTEXTS for p, _ in PAGES])
 def test_no_words_are_cut_short(new_browser_page: Any, app_url: str, device: str, path: str) -> None:
-    page = new_browser_page(**DEVICE_CONTEXTS[device])
+    page = new_browser_page(**WIDTH_CONTEXTS[device])
     open_app_page(page, app_url, path)
     truncated = page.evaluate(_TRUNCATED_TEXT_JS)
     assert not truncated, f"/{path} on {device}: text cut short with an ellipsis:\n" + "\n".join(truncated)
