@@ -5,7 +5,7 @@ import streamlit as st
 from explainer import queries, views
 from explainer.ui.components import chart_view, provenance, quote_cards, record_table, show_chart
 from explainer.ui.page import literal, page_header, page_style, share_view
-from explainer.ui.state import current_focus, dataset
+from explainer.ui.state import current_actor_records, current_focus, dataset
 
 data = dataset()
 page_style()
@@ -38,7 +38,7 @@ with st.container(border=True):
     st.markdown(literal(actor.description))
     provenance(data, actor, kind="actors")
 
-related = queries.actor_records(data, actor.id, focus)
+related = current_actor_records(data, actor.id)
 labels = [f"{name.capitalize()} ({len(related[name])})" for name in ("relations", "quotes", "events", "claims")]
 tabs = st.tabs(labels, key="profile-tab", on_change="rerun", bind="query-params")  # only the open tab is built
 columns = {

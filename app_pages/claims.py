@@ -7,12 +7,12 @@ from explainer import queries, views
 from explainer.params import known_choice
 from explainer.ui.components import chart_view, claim_card, show_chart
 from explainer.ui.page import literal, page_header, page_style, share_view
-from explainer.ui.state import current_focus, dataset
+from explainer.ui.state import current_claims, current_focus, dataset
 
 data = dataset()
 page_style()
 focus = current_focus(data)
-everything = queries.claims_table(data, focus)
+everything = current_claims(data)
 page_header(data, "claims")
 share_view("claims")
 
@@ -31,9 +31,8 @@ standings = middle.multiselect(
 who = right.multiselect(
     "Who claims it", sorted(claimants.values()), key="claimant", bind="query-params", placeholder="Everyone"
 )
-table = queries.claims_table(
-    data,
-    focus,
+table = queries.narrow_claims(
+    everything,
     kinds=tuple(k for k, v in queries.CLAIM_KIND_LABELS.items() if v in kinds),
     standings=tuple(k for k, v in queries.STANDING_LABELS.items() if v in standings),
     claimants=tuple(c for c, name in claimants.items() if name in who),
@@ -48,6 +47,6 @@ if selected:
     claim_card(data, table[table["id"] == selected].iloc[0], expanded=True)
 for section, part in table.groupby("section", sort=False):
     st.header(literal(section))
-    for _, row in part.iterrows():
+    for row in part.to_dict("records"):
         if row["id"] != selected:
             claim_card(data, row)

@@ -9,7 +9,7 @@ from explainer import queries, reading, sourcing
 from explainer.ui.components import article_credit, record_table
 from explainer.ui.downloads import dataset_downloads, handout_download
 from explainer.ui.page import page_header, page_style
-from explainer.ui.state import current_filters, dataset
+from explainer.ui.state import current_filters, dataset, per_dataset
 
 data = dataset()
 page_style()
@@ -26,7 +26,7 @@ dataset_downloads(data)
 handout_download(data, current_filters())
 
 st.header("How strong the sources are")
-result = sourcing.summary(data.records, data.by_id("sources"))
+result = per_dataset(queries.sourcing_summary)(data)
 st.metric(
     "Records resting only on weaker tiers",
     f"{result.weak_only} of {result.outside_sourced}",
@@ -35,21 +35,21 @@ st.metric(
 st.markdown(sourcing.summary_markdown(result))
 
 st.header("Coverage of the article")
-cover, unclaimed = reading.coverage(data), reading.claim_coverage(data)
+cover, unclaimed = per_dataset(reading.coverage)(data), per_dataset(reading.claim_coverage)(data)
 columns = st.columns(3)
 columns[0].metric("Body paragraphs feeding a datum", f"{cover['covered']} of {cover['paragraphs']}")
 columns[1].metric("Claims", len(data.claims))
 columns[2].metric("Body paragraphs with no claim", len(unclaimed))
 st.subheader("Claims by kind and standing")
-st.dataframe(queries.claim_counts(data).rename_axis("Kind of claim"), width="stretch")
+st.dataframe(per_dataset(queries.claim_counts)(data).rename_axis("Kind of claim"), width="stretch")
 st.subheader("Records by kind, and what they cite")
-record_table(queries.record_counts(data), ["kind", "records", "cite_article", "cite_outside"])
+record_table(per_dataset(queries.record_counts)(data), ["kind", "records", "cite_article", "cite_outside"])
 
 st.header("Corrections log")
-record_table(queries.corrections_table(data), ["kind", "summary", "article_text", "corrected"])
+record_table(per_dataset(queries.corrections_table)(data), ["kind", "summary", "article_text", "corrected"])
 st.header("Outside sources")
 record_table(
-    queries.sources_table(data),
+    per_dataset(queries.sources_table)(data),
     ["publisher", "title", "published", "tier", "speaks_for", "copy_of", "cited_by", "note"] + ["source_url"],
 )
 st.header("Data dictionary")

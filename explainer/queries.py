@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from explainer import sourcing
 from explainer.dates import DatePrecision, date_label
 from explainer.focus import Focus, Match
 from explainer.load import Dataset
@@ -600,6 +601,20 @@ def sections(data: Dataset) -> dict[int, str]:
     return found
 
 
+def narrow_claims(
+    table: pd.DataFrame,
+    kinds: tuple[str, ...] = (),
+    standings: tuple[str, ...] = (),
+    claimants: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """The claims of a claims table that pass the kind/standing/claimant choices (none chosen: all)."""
+    keep = pd.Series(True, index=table.index)
+    for column, chosen in (("kind", kinds), ("standing", standings), ("claimant_id", claimants)):
+        if chosen:
+            keep &= table[column].isin(chosen)
+    return table[keep].reset_index(drop=True)
+
+
 def claims_table(
     data: Dataset,
     focus: Focus,
@@ -610,10 +625,6 @@ def claims_table(
     """Claims in focus that pass the kind/standing/claimant choices, in the article's order."""
     entries, section_of, rows = data.by_id("sources"), sections(data), []
     for claim, match in focus.keep("claims", data.claims):
-        if (kinds and claim.kind not in kinds) or (standings and claim.standing not in standings):
-            continue
-        if claimants and claim.claimant not in claimants:
-            continue
         location = data.locate(claim.source.article)
         evidence = [
             {
@@ -661,8 +672,8 @@ def claims_table(
                 **_focus_columns(match, focus),
             }
         )
-    table = _frame(rows, CLAIM_COLUMNS)
-    return table.sort_values(["paragraph", "sentence_index", "id"], ignore_index=True)
+    table = _frame(rows, CLAIM_COLUMNS).sort_values(["paragraph", "sentence_index", "id"], ignore_index=True)
+    return narrow_claims(table, kinds, standings, claimants)
 
 
 def claims_for_record(data: Dataset, kind: str, record_id: str) -> list[Any]:
@@ -832,6 +843,11 @@ def nearest_combinations(data: Dataset, focus_builder: Any, filters: Any) -> lis
 
 
 # --- sources ---------------------------------------------------------------------------------------
+
+
+def sourcing_summary(data: Dataset) -> Any:
+    """How strongly the dataset is sourced: tier counts and the records resting only on weaker tiers."""
+    return sourcing.summary(data.records, data.by_id("sources"))
 
 
 def sources_table(data: Dataset) -> pd.DataFrame:

@@ -3,6 +3,7 @@ quote and claim cards, and empty states that say where to go."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -213,16 +214,18 @@ def show_chart(view: ChartView, *, page_path: str = "", tools: bool = True, **pl
         st.caption(literal(view.note))
     if tools:
         with st.container(horizontal=True, gap="small", key=f"chart-tools-{view.key}"):
-            with st.popover("Data", icon=":material/table:"):
-                record_table(view.table)
-                st.download_button(
-                    "Download CSV",
-                    view.table.to_csv(index=False).encode("utf-8"),
-                    file_name=f"{view.key}.csv",
-                    mime="text/csv",
-                    key=f"{view.key}-csv",
-                    icon=":material/download:",
-                )
+            data_box = st.popover("Data", icon=":material/table:", key=f"{view.key}-data", on_change="rerun")
+            if data_box.open:  # the table and its CSV are built only for a reader who opens the box
+                with data_box:
+                    record_table(view.table)
+                    st.download_button(
+                        "Download CSV",
+                        view.table.to_csv(index=False).encode("utf-8"),
+                        file_name=f"{view.key}.csv",
+                        mime="text/csv",
+                        key=f"{view.key}-csv",
+                        icon=":material/download:",
+                    )
             with st.popover("Save, embed, link", icon=":material/ios_share:"):
                 _download_buttons(view.key)
                 st.caption("Embed this chart (with this filter) in another page:")
@@ -329,21 +332,25 @@ def quote_markdown(data: Dataset, row: pd.Series, *, search: str = "", selected:
     )
 
 
-def claim_card(data: Dataset, row: pd.Series, *, expanded: bool = False) -> None:
-    """One claim: statement, who claims it, kind and standing, the sentence, evidence with tiers, what happened next."""
+def claim_card(data: Dataset, row: Mapping[str, Any], *, expanded: bool = False) -> None:
+    """One claim: statement, who claims it, kind and standing, the sentence, and (built only when opened, so a list
+    of sixty draws fast) its evidence with tiers and what happened next."""
     with st.container(border=True, key=f"claim-{row['id']}"):
         st.markdown(
             f"{standing_badge(row['standing'])} :gray-badge[{row['kind_label']}]  \n"
             f"**{literal(row['statement'])}**  \n{literal(row['claimant'])} · "
             f"[¶{int(row['paragraph'])} of the article](./article?para={int(row['paragraph'])}&datum={row['id']}) · "
-            f"[link to this claim](./claims?claim={row['id']})"
+            f"[link to this claim](./claims?claim={row['id']})\n\n> “{literal(row['span'])}”"
         )
-        st.markdown(f"> “{literal(row['span'])}”")
-        with st.expander(
+        box = st.expander(
             f"Evidence ({len(row['evidence'])}) and what happened next ({len(row['later'])})",
             expanded=expanded,
             key=f"claim-detail-{row['id']}",
-        ):
+            on_change="rerun",
+        )
+        if not box.open:
+            return
+        with box:
             if literal(row["standing_note"]):
                 st.markdown(f"*Why this standing:* {literal(row['standing_note'])}")
             if literal(row["searched"]):

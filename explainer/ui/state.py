@@ -180,6 +180,39 @@ def cached_by_data(function: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def per_dataset(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Cache a pure function of the dataset alone (and options) across reruns and sessions."""
+
+    @st.cache_resource(max_entries=64, show_spinner=False)
+    def run(key: tuple, _data: Dataset, _options: tuple) -> Any:
+        return function(_data, *_options)
+
+    def wrapper(data: Dataset, *options: Any) -> Any:
+        return run((function.__module__, function.__qualname__, fingerprint(), options), data, options)
+
+    return wrapper
+
+
+def _actor_records(data: Dataset, filters: Filters, actor_id: str) -> Any:
+    """An actor's relations, quotes, events and claims, for a filter."""
+    return queries.actor_records(data, actor_id, build_focus(data, filters))
+
+
+def current_actor_records(data: Dataset, actor_id: str) -> Any:
+    """An actor's records for the current filter, built once per dataset version, filter and actor."""
+    return cached_by_data(_actor_records)(data, current_filters(), actor_id)
+
+
+def _claims(data: Dataset, filters: Filters) -> Any:
+    """Every claim in focus for a filter, as the claims page lists them."""
+    return queries.claims_table(data, build_focus(data, filters))
+
+
+def current_claims(data: Dataset) -> Any:
+    """The claims in focus for the current filter, built once per dataset version and filter (read, never changed)."""
+    return cached_by_data(_claims)(data, current_filters())
+
+
 def _page_counts(data: Dataset, filters: Filters) -> dict[str, tuple[int, str]]:
     """What each page holds for a filter."""
     return queries.page_counts(data, build_focus(data, filters))

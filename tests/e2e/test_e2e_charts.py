@@ -148,3 +148,17 @@ def test_a_chart_saves_as_an_image_with_its_title(new_browser_page: Any, app_url
     else:
         text = content.decode("utf-8")
         assert text.startswith("<svg") and "gtitle" in text and "Source:" in text, "the SVG lacks its title block"
+
+
+def test_a_charts_data_opens_as_a_table_and_downloads_as_csv(new_browser_page: Any, app_url: str) -> None:
+    page = new_browser_page(viewport=VIEWPORTS["desktop"], accept_downloads=True)
+    open_app_page(page, app_url, "militias", "")
+    page.locator(".st-key-chart-tools-militia-funnel").get_by_role("button", name="Data").click()
+    table = page.locator("[data-testid=stPopoverBody] [data-testid=stDataFrame]")
+    table.wait_for(timeout=30_000)  # built on opening: the box reruns the page
+    with page.expect_download() as download_info:
+        page.locator("[data-testid=stPopoverBody]").get_by_role("button", name="Download CSV").click()
+    download = download_info.value
+    assert download.suggested_filename == "militia-funnel.csv"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    assert text.splitlines()[0].startswith("id,") and "113000" in text, text[:200]
