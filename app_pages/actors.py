@@ -17,7 +17,7 @@ share_view("actors")
 with st.container(key="network-wide"):
     show_chart(chart_view(views.network, data), page_path="actors")
 with st.container(key="network-list"):  # shown instead of the network on narrow screens
-    st.subheader("Relations, listed")
+    st.header("Relations, listed")
     for relation, part in relations.groupby("relation_words", sort=True):
         st.markdown(
             f"**{literal(relation)}**  \n"

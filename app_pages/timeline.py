@@ -57,9 +57,9 @@ for tab, builder in ((whole, views.timeline_full), (crisis, views.timeline_recen
             if builder is views.timeline_recent:
                 record_table(view.table, ["display", "title", "source", "tier"])
 
-st.subheader("The events" + (f" that concern {literal(focus.describe())}" if focus.active else ""))
+st.header("The events" + (f" that concern {literal(focus.describe())}" if focus.active else ""))
 record_table(events, ["display", "title", "era", "source", "tier", "why"])
-st.subheader("After the article")
+st.header("After the article")
 st.caption(
     f"Developments after {queries.article_date_words(data)}, from the claims they bear on; facts, not "
     "verdicts on the claims."

@@ -36,7 +36,7 @@ if electricity_tab.open:
         show_chart(charts["Electricity"], page_path="trade")
         volumes = queries.energy_dependence(data, focus)
         if not volumes.empty:
-            st.subheader("Gas and electricity volumes reported")
+            st.header("Gas and electricity volumes reported")
             st.caption("Sources disagree and measure different things; each row's note says what.")
             record_table(volumes, ["label", "year", "amount", "unit", "note", "source", "tier", "why"])
 if waivers_tab.open:
