@@ -8,7 +8,7 @@ import streamlit as st
 from explainer import views
 from explainer.figures import enlarged
 from explainer.params import parse_positive_int
-from explainer.templates import fill, record_lookup
+from explainer.templates import fill
 from explainer.ui.components import chart_view_in_context, show_chart, standing_badge
 from explainer.ui.downloads import handout_download
 from explainer.ui.page import literal, page_header, page_style, share_view
@@ -64,7 +64,7 @@ st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)
 text_side, chart_side = (st.container(), st.container()) if presenting else st.columns([2, 3], gap="medium")
 with text_side:
     (st.title if presenting else st.header)(f"{number}. {literal(step.title)}")
-    st.markdown(literal(fill(step.text, record_lookup(data.records))))
+    st.markdown(literal(fill(step.text, data.lookup)))
     location = data.locate(step.source.article)
     evidence = f"[The article, ¶{location.paragraph}](./article?para={location.paragraph})" if location else ""
     claims = data.by_id("claims")

@@ -16,7 +16,7 @@ from explainer import queries, views
 from explainer.filters import Filters
 from explainer.focus import build_focus
 from explainer.load import Dataset
-from explainer.templates import figure_phrase, fill, record_lookup
+from explainer.templates import figure_phrase, fill
 
 PRINT_WIDTH = 680  # px: the charts' width, which fits an A4 or Letter page with its margins
 STYLE = """
@@ -69,7 +69,7 @@ def build_handout(data: Dataset, filters: Filters | None = None) -> str:
     """The handout as one HTML document."""
     filters = filters or Filters()
     focus = build_focus(data, filters)
-    lookup = record_lookup(data.records)
+    lookup = data.lookup
     credit = data.config.article
     claims = data.by_id("claims")
     parts = [

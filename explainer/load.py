@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import os
 import re
 import stat
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,6 +101,11 @@ class Dataset:
         if kind in records:
             return records[kind]
         raise AttributeError(kind)
+
+    @functools.cached_property
+    def lookup(self) -> Callable[[str, str], Any]:
+        """Records by kind and id, indexed once per dataset, for filling {kind.id} placeholders."""
+        return record_lookup(self.records)
 
     def by_id(self, kind: str) -> dict[str, Any]:
         """The records of one kind keyed by id."""

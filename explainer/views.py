@@ -17,7 +17,7 @@ from explainer.filters import Filters
 from explainer.focus import Focus, build_focus
 from explainer.load import Dataset
 from explainer.palette import actor_colour
-from explainer.templates import fill, number, record_lookup
+from explainer.templates import fill, number
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,7 @@ def chart_text(data: Dataset, key: str) -> tuple[str, str, str]:
     text = data.config.charts.get(key)
     if text is None:  # a dataset whose config names no words for this chart: a plain, neutral title
         return key.replace("-", " ").capitalize(), f"Chart: {key.replace('-', ' ')}.", ""
-    lookup = record_lookup(data.records)
-    return fill(text.title, lookup), fill(text.alt, lookup), fill(text.note or "", lookup)
+    return fill(text.title, data.lookup), fill(text.alt, data.lookup), fill(text.note or "", data.lookup)
 
 
 def source_line(table: pd.DataFrame, limit: int = 4) -> str:

@@ -385,7 +385,7 @@ def article_credit(data: Dataset) -> None:
     others = "; ".join(f"“{literal(h)}”" for h in credit.alternate_headlines)
     st.markdown(
         f"**The article:** {literal(credit.label or '')} by {literal(credit.byline)}, {literal(credit.publisher)}, "
-        f"{credit.published.day} {credit.published:%B %Y}: “{literal(credit.headline)}”"
+        f"{queries.article_date_words(data)}: “{literal(credit.headline)}”"
         + (f" (also published as {others})" if others else "")
         + f". [Read it at {literal(credit.publisher)} ↗]({credit.url})"
     )

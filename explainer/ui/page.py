@@ -12,7 +12,7 @@ from explainer import queries
 from explainer.focus import Focus, build_focus
 from explainer.load import Dataset
 from explainer.schema import PageText
-from explainer.templates import fill, record_lookup
+from explainer.templates import fill
 from explainer.text import escape_markdown
 from explainer.ui.state import (
     ACTOR_KEY,
@@ -140,8 +140,9 @@ def page_text(data: Dataset, page: str) -> PageText:
     text = data.config.pages.get(page)
     if text is None:
         return PageText(nav=page.title(), title=page.title())
-    lookup = record_lookup(data.records)
-    return text.model_copy(update={"title": fill(text.title, lookup), "intro": fill(text.intro or "", lookup) or None})
+    return text.model_copy(
+        update={"title": fill(text.title, data.lookup), "intro": fill(text.intro or "", data.lookup) or None}
+    )
 
 
 def page_header(data: Dataset, page: str, *, count: int | None = None) -> Focus:
