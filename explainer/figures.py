@@ -647,6 +647,10 @@ RELATION_STYLE = {  # relation -> (colour, dash, width): colour and dash both ca
 }
 
 
+ARROW_AT = (0.55, 0.6)  # where along an edge the hidden point and the arrowhead sit
+ARROW_SIZE = 15
+
+
 def network_layout(nodes: Sequence[str], groups: Sequence[tuple[str, Sequence[str]]]) -> dict[str, tuple[float, float]]:
     """Actors in columns by group (one column per group, spread top to bottom); actors in no group go last."""
     columns = [[a for a in members if a in nodes] for _, members in groups]
@@ -686,7 +690,7 @@ def network_chart(
         group = edges[edges["relation"] == relation]
         if group.empty:
             continue
-        xs, ys, mx, my, hover = [], [], [], [], []
+        xs, ys, mx, my, hover, heads_x, heads_y = [], [], [], [], [], [], []
         for _, edge in group.iterrows():
             (x0, y0), (x1, y1) = position[edge["subject_id"]], position[edge["object_id"]]
             xs += [x0, x1, None]
@@ -696,27 +700,32 @@ def network_chart(
             hover.append(
                 f"{edge['subject']} {edge['relation_words']} {edge['object']}<br>{_lines(edge['statement'], 60)}"
             )
-            fig.add_annotation(
-                x=x1,
-                y=y1,
-                ax=x0 + (x1 - x0) * 0.6,
-                ay=y0 + (y1 - y0) * 0.6,
-                xref="x",
-                yref="y",
-                axref="x",
-                ayref="y",
-                showarrow=True,
-                arrowhead=2,
-                arrowsize=1.3,
-                arrowwidth=width,
-                arrowcolor=colour,
-                standoff=26,
-                text="",
-            )
+            # An arrowhead past the middle of the edge, pointing at its object: a hidden point just before it
+            # gives the direction ("previous"), which holds at any width the chart is drawn at.
+            for share in ARROW_AT:
+                heads_x.append(x0 + (x1 - x0) * share)
+                heads_y.append(y0 + (y1 - y0) * share)
         name = {"part-of": "is part of", "political-wing-of": "is the political wing of"}.get(relation, relation)
         fig.add_trace(
             go.Scatter(
                 x=xs, y=ys, mode="lines", name=name, hoverinfo="skip", line=dict(color=colour, dash=dash, width=width)
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=heads_x,
+                y=heads_y,
+                mode="markers",
+                hoverinfo="skip",
+                showlegend=False,
+                # One marker per trace, not one annotation per edge: plotly draws them in one pass.
+                marker=dict(
+                    symbol="arrow",
+                    angleref="previous",
+                    size=[0, ARROW_SIZE] * len(group),
+                    color=colour,
+                    line=dict(width=0),
+                ),
             )
         )
         fig.add_trace(
