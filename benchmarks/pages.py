@@ -103,9 +103,11 @@ def main() -> int:
                 for name, path in PAGES.items():
                     loads["floor"].append(load_time(browser, f"{url}/floor"))
                     loads[name].append(load_time(browser, f"{url}/{path}"))
+            # The floor page's own filter change is the part of the 500 ms that the router, the sidebar and
+            # Streamlit take whatever the page draws.
             filters = {
                 name: statistics.median(filter_change_time(browser, f"{url}/{path}") for _ in range(3))
-                for name, path in PAGES.items()
+                for name, path in [*PAGES.items(), ("floor", "floor")]
             }
         browser.close()
     scripts = warm_script_times(max(args.loads, 5))
@@ -132,6 +134,7 @@ def main() -> int:
         "loads_per_page": args.loads,
         "floor_load_ms": round(floor),
         "floor_script_ms": round(scripts["floor"], 1),
+        "floor_filter_change_ms": round(filters["floor"]),
         "cold_start_ms": round(cold_ms),
         "budget": BUDGET,
         "pages": rows,
@@ -140,7 +143,8 @@ def main() -> int:
 
     print(
         f"machine: {result['machine']}; floor page {result['floor_load_ms']} ms "
-        f"(script {result['floor_script_ms']} ms); cold start {result['cold_start_ms']} ms"
+        f"(script {result['floor_script_ms']} ms, filter change {result['floor_filter_change_ms']} ms); "
+        f"cold start {result['cold_start_ms']} ms"
     )
     print(f"{'page':<10} {'load ms':>8} {'x floor':>8} {'script ms':>10} {'filter ms':>10}  budget")
     for row in rows:

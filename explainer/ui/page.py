@@ -63,6 +63,8 @@ STYLE = """
 [data-testid=stMain] [data-testid^=stBaseLinkButton] { height: auto !important; }
 /* The relation list replaces the network on narrow screens; the network needs the width. */
 .st-key-network-list { display: none; }
+/* The filter's place under a page's title, kept (empty) while no filter is on. */
+.st-key-focus-off { display: none; }
 @media (max-width: 640px) {
   .st-key-network-wide { display: none; }
   .st-key-network-list { display: block; }
@@ -156,10 +158,12 @@ def page_header(data: Dataset, page: str, *, count: int | None = None) -> Focus:
     focus = current_focus(data)
     if count is None and page in queries.PAGE_KINDS:
         count = current_page_counts(data)[page][0]
-    if focus.active:
-        # The container's key says whether the page holds anything for the filter (the browser tests read it).
-        state = "empty" if count == 0 else "content"
-        with st.container(key=f"focus-{state}"):
+    # The container's key says whether the page holds anything for the filter (the browser tests read it). It is
+    # there, empty and hidden, with no filter too: turning a filter on then leaves every element below it where it
+    # was, so the browser updates what changed instead of drawing the page anew.
+    state = ("empty" if count == 0 else "content") if focus.active else "off"
+    with st.container(key=f"focus-{state}"):
+        if focus.active:
             filter_chips(data)
             if count is not None and count < FEW:
                 where_to_go(data, focus, page)

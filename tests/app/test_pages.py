@@ -112,6 +112,32 @@ def test_the_active_filter_shows_as_removable_chips_and_a_clear_button() -> None
     assert url_values(at, "theme") == ["militias"]
 
 
+def top_level_kinds(at: AppTest) -> list[str]:
+    """The kinds of the page's top-level elements, in order (a keyed container by its key's last word)."""
+    kinds = []
+    for node in at.main.children.values():
+        block_id = getattr(getattr(node, "proto", None), "id", "") or ""
+        kinds.append("focus" if "-focus-" in block_id else str(getattr(node, "type", type(node).__name__)))
+    return kinds
+
+
+# Pages whose lists of cards narrow with the filter: only what comes before the list keeps its place.
+LIST_PAGES = {"quotes", "claims"}
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_turning_a_filter_on_leaves_the_page_elements_in_their_places(page_name: str) -> None:
+    """The browser redraws only what changed when each element keeps its position; one inserted near the top moves
+    every element below it, and the whole page is drawn anew (a filter change took twice as long)."""
+    whole, focused = top_level_kinds(open_page(page_name)), top_level_kinds(open_page(page_name, actor="iran"))
+    assert whole.count("focus") == focused.count("focus") == 1
+    assert whole.index("focus") == focused.index("focus")
+    if page_name in LIST_PAGES:
+        assert whole[: whole.index("focus") + 4] == focused[: focused.index("focus") + 4]
+    else:
+        assert whole == focused
+
+
 def test_a_page_with_little_for_the_filter_names_where_to_go() -> None:
     at = open_page("elections", actor="badr-organization")
     assert not at.exception
