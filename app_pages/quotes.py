@@ -1,10 +1,11 @@
-"""Quotes: the chart of who is quoted first, then every quote and paraphrase, searchable and filterable."""
+"""Quotes: the chart of who is quoted first, then the quotes and paraphrases (the first few, all on request), searchable
+and filterable."""
 
 import streamlit as st
 
 from explainer import queries, views
 from explainer.params import known_choice
-from explainer.ui.components import chart_view, quote_cards, show_chart
+from explainer.ui.components import FIRST_CARDS, chart_view, list_all_button, quote_cards, show_chart
 from explainer.ui.page import page_header, page_style, share_view
 from explainer.ui.scroll import scroll_to
 from explainer.ui.state import current_focus, dataset
@@ -38,10 +39,15 @@ speaker_ids = tuple(by_name[name] for name in chosen)
 table = queries.quotes_table(data, focus, search=search, kinds=kind_ids, speakers=speaker_ids)
 
 show_chart(chart_view(views.quote_counts, data, search, speaker_ids, kind_ids), page_path="quotes")
-st.markdown(f"**{len(table)}** of {len(data.quotes)} quotes shown.")
 selected = known_choice(st.query_params.get("quote"), set(table["id"]))
 # A linked quote comes first and is scrolled to.
 ordered = table.assign(first=table["id"] != selected).sort_values("first", kind="stable")
-quote_cards(data, ordered, search=search, selected=selected)
+listed = ordered if st.session_state.get("quotes-listed-all") else ordered.head(FIRST_CARDS)
+st.markdown(
+    f"**{len(table)}** of {len(data.quotes)} quotes match"
+    + (f"; the first {len(listed)} are listed." if len(listed) < len(table) else ", all listed.")
+)
+quote_cards(data, listed, search=search, selected=selected)
+list_all_button("quotes-listed-all", len(listed), len(table), "quotes")
 if selected:
     scroll_to(f"quote-{selected}")

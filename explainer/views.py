@@ -294,7 +294,8 @@ def quote_counts(
         )
     alt = "Bar chart of how many direct quotes, quoted words and paraphrases each speaker has among those shown."
     fig = figures.quote_count_chart(table, title=title, source="the article (quotes and paraphrases by speaker)")
-    return ChartView("quote-counts", table, fig, title, "the article", alt)
+    empty = "No quote matches the search, speakers, kinds and filter chosen: nothing to count." if table.empty else ""
+    return ChartView("quote-counts", table, fig, title, "the article", alt, empty=empty)
 
 
 def claim_standings(data: Dataset, filters: Filters) -> ChartView:

@@ -20,6 +20,9 @@ from explainer.views import ChartView
 
 ARTICLE_PAGE, CLAIMS_PAGE = PAGE_FILES["article"], PAGE_FILES["claims"]
 # The toolbar keeps one button, the PNG download (its title and source are inside the image); no logo.
+# A long list of cards opens with its first few: every card costs the browser time to draw, and a search, a
+# speaker or the filter narrows the list further.
+FIRST_CARDS = 10
 PLOTLY_CONFIG = {
     "displaylogo": False,
     "modeBarButtons": [["toImage"]],
@@ -295,6 +298,18 @@ def claim_links(data: Dataset, kind: str, record_id: str) -> str:
     for claim in queries.claims_for_record(data, kind, record_id)[:3]:
         links.append(f"[{standing_badge(claim.standing)}](./claims?claim={claim.id})")
     return " ".join(links)
+
+
+def list_all_button(state_key: str, listed: int, total: int, noun: str) -> None:
+    """Under a list cut to its first cards, a button that lists them all (for the rest of the visit)."""
+    if listed < total:
+        st.button(
+            f"List all {total} {noun}",
+            key=f"{state_key}-button",
+            icon=":material/expand_more:",
+            on_click=st.session_state.__setitem__,
+            args=(state_key, True),
+        )
 
 
 def quote_cards(data: Dataset, table: pd.DataFrame, *, search: str = "", selected: str | None = None) -> None:

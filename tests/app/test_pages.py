@@ -157,6 +157,8 @@ def test_empty_search_result_is_a_friendly_state() -> None:
     at = open_page("quotes", q="zzzz-no-such-words")
     assert not at.exception
     assert any(m.value.startswith("**0** of") for m in at.markdown)
+    assert not at.get("plotly_chart"), "an empty chart is drawn where words would say there is nothing to count"
+    assert any("No quote matches" in i.value for i in at.info)
 
 
 def test_hostile_search_string_is_harmless() -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from explainer.ui.components import FIRST_CARDS
 from tests.app.test_pages import open_page
 
 
@@ -57,6 +60,32 @@ def test_shared_quote_comes_first() -> None:
     at = open_page("quotes", quote="hiltermann-iraqis-want-rid-of-both")
     cards = [m.value for m in at.markdown if m.value.startswith("**") and "·" in m.value]
     assert cards[0].startswith("**Joost Hiltermann**") and "linked quote" in cards[0]
+
+
+def quote_card_texts(at) -> list[str]:
+    """The text of every quote card listed."""
+    return [m.value for m in at.markdown if m.value.startswith("**") and "·" in m.value]
+
+
+def test_the_quote_list_opens_with_its_first_cards_and_lists_all_on_request() -> None:
+    at = open_page("quotes")
+    line = next(m.value for m in at.markdown if " quotes match" in m.value)
+    total = int(line.split("**")[1])
+    assert total > FIRST_CARDS and len(quote_card_texts(at)) == FIRST_CARDS
+    assert f"the first {FIRST_CARDS} are listed" in line
+    at.button(key="quotes-listed-all-button").click().run()
+    assert len(quote_card_texts(at)) == total
+    assert not [b for b in at.button if b.key == "quotes-listed-all-button"]
+
+
+def test_a_linked_quote_beyond_the_first_cards_is_listed_first() -> None:
+    everything = open_page("quotes")
+    everything.button(key="quotes-listed-all-button").click().run()
+    last = quote_card_texts(everything)[-1]
+    quote_id = re.search(r"\(\./quotes\?quote=([\w-]+)\)", last).group(1)
+    at = open_page("quotes", quote=quote_id)
+    cards = quote_card_texts(at)
+    assert len(cards) == FIRST_CARDS and "linked quote" in cards[0] and f"quote={quote_id})" in cards[0]
 
 
 @pytest.mark.parametrize(

@@ -102,9 +102,9 @@ def open_app_page(page: Any, base_url: str, path: str, query: str = "", settle_m
 
 
 def quotes_matching(page: Any) -> int:
-    """The N of the quotes page's "N of M quotes shown." line."""
-    text = page.locator("[data-testid=stMain]").get_by_text(re.compile(r"of \d+ quotes shown")).first.inner_text()
-    match = re.search(r"(\d+)\s+of\s+\d+\s+quotes shown", text)
+    """The N of the quotes page's "N of M quotes match" line."""
+    text = page.locator("[data-testid=stMain]").get_by_text(re.compile(r"of \d+ quotes match")).first.inner_text()
+    match = re.search(r"(\d+)\s+of\s+\d+\s+quotes match", text)
     assert match, f"no quote count in {text!r}"
     return int(match.group(1))
 
