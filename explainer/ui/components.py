@@ -19,10 +19,10 @@ from explainer.ui.state import cached_by_data, current_filters, filter_params
 from explainer.views import ChartView
 
 ARTICLE_PAGE, CLAIMS_PAGE = PAGE_FILES["article"], PAGE_FILES["claims"]
-# The toolbar keeps one button, the PNG download (its title and source are inside the image); no logo.
 # A long list of cards opens with its first few: every card costs the browser time to draw, and a search, a
 # speaker or the filter narrows the list further.
 FIRST_CARDS = 10
+# The toolbar keeps one button, the PNG download (its title and source are inside the image); no logo.
 PLOTLY_CONFIG = {
     "displaylogo": False,
     "modeBarButtons": [["toImage"]],
