@@ -13,7 +13,6 @@ from explainer.ui.state import current_focus, dataset
 data = dataset()
 page_style()
 focus = current_focus(data)
-in_focus = queries.quotes_table(data, focus)
 page_header(data, "quotes")
 share_view("quotes")
 

@@ -852,7 +852,6 @@ def sourcing_summary(data: Dataset) -> Any:
 
 def sources_table(data: Dataset) -> pd.DataFrame:
     """Every outside source with its tier, and how many records cite it."""
-
     cited: dict[str, int] = {}
     for kind in sourcing.SOURCED_KINDS:
         for record in data.records[kind]:

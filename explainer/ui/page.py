@@ -63,8 +63,6 @@ STYLE = """
 [data-testid=stMain] [data-testid^=stBaseLinkButton] { height: auto !important; }
 /* The relation list replaces the network on narrow screens; the network needs the width. */
 .st-key-network-list { display: none; }
-/* The filter's place under a page's title, kept (empty) while no filter is on. */
-.st-key-focus-off { display: none; }
 @media (max-width: 640px) {
   .st-key-network-wide { display: none; }
   .st-key-network-list { display: block; }
@@ -159,8 +157,8 @@ def page_header(data: Dataset, page: str, *, count: int | None = None) -> Focus:
     if count is None and page in queries.PAGE_KINDS:
         count = current_page_counts(data)[page][0]
     # The container's key says whether the page holds anything for the filter (the browser tests read it). It is
-    # there, empty and hidden, with no filter too: turning a filter on then leaves every element below it where it
-    # was, so the browser updates what changed instead of drawing the page anew.
+    # sent empty with no filter too (the browser draws nothing for it): turning a filter on then leaves every element
+    # below it where it was, so the browser updates what changed instead of drawing the page anew.
     state = ("empty" if count == 0 else "content") if focus.active else "off"
     with st.container(key=f"focus-{state}"):
         if focus.active:
