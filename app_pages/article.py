@@ -1,6 +1,8 @@
 """The article once, paragraphs numbered, every data-bearing sentence marked (by datum, by claim standing or by claim
 kind, with a legend) and linked to the views that use it."""
 
+from contextlib import nullcontext
+
 import streamlit as st
 
 from explainer import reading
@@ -41,7 +43,8 @@ located = reading.locate_datum(data, datum) if isinstance(datum, str) and len(da
 target = located[0] if located else parse_positive_int(st.query_params.get("para"), len(data.article.paragraphs))
 for paragraph in data.article.paragraphs:
     is_target = paragraph.number == target
-    with st.container(key=f"para-{paragraph.number}", border=is_target):
+    # Only the linked paragraph is boxed (and keyed, for the scroll): every element costs the browser time on a rerun.
+    with st.container(key=f"para-{paragraph.number}", border=True) if is_target else nullcontext():
         if paragraph.is_heading:
             st.header(literal(paragraph.text), anchor=f"p{paragraph.number}")
             continue
@@ -67,5 +70,7 @@ for paragraph in data.article.paragraphs:
                         icon=":material/arrow_forward:",
                         query_params=filter_params(**dict(use.params)),
                     )
+        else:
+            st.empty()  # holds the place of a box of links: the next paragraphs keep theirs, whatever the filter
 if target is not None:
     scroll_to(f"para-{int(target)}")

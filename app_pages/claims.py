@@ -1,11 +1,12 @@
 """Claims: every checkable assertion in the article's order, by section, with its standing, evidence and what
-happened next; filterable by kind, standing and claimant; each claim linkable as ?claim=<id>."""
+happened next (the first ten, then all on request); filterable by kind, standing and claimant; each claim linkable as
+?claim=<id>."""
 
 import streamlit as st
 
 from explainer import queries, views
 from explainer.params import known_choice
-from explainer.ui.components import chart_view, claim_card, show_chart
+from explainer.ui.components import FIRST_CARDS, chart_view, claim_card, list_all_button, show_chart
 from explainer.ui.page import literal, page_header, page_style, share_view
 from explainer.ui.state import current_claims, current_focus, dataset
 
@@ -37,16 +38,22 @@ table = queries.narrow_claims(
     standings=tuple(k for k, v in queries.STANDING_LABELS.items() if v in standings),
     claimants=tuple(c for c, name in claimants.items() if name in who),
 )
-st.markdown(f"**{len(table)}** of {len(data.claims)} claims shown.")
+selected = known_choice(st.query_params.get("claim"), set(table["id"]))
+rest = table[table["id"] != selected]
+listed = rest if st.session_state.get("claims-listed-all") else rest.head(FIRST_CARDS)
+shown = len(listed) + bool(selected)
+st.markdown(
+    f"**{len(table)}** of {len(data.claims)} claims match"
+    + (f"; the first {shown} are listed." if shown < len(table) else ", all listed.")
+)
 if not focus.active:
     show_chart(chart_view(views.claim_standings, data), page_path="claims")
 
-selected = known_choice(st.query_params.get("claim"), set(table["id"]))
 if selected:
     st.subheader("The linked claim")
     claim_card(data, table[table["id"] == selected].iloc[0], expanded=True)
-for section, part in table.groupby("section", sort=False):
+for section, part in listed.groupby("section", sort=False):
     st.header(literal(section))
     for row in part.to_dict("records"):
-        if row["id"] != selected:
-            claim_card(data, row)
+        claim_card(data, row)
+list_all_button("claims-listed-all", shown, len(table), "claims")

@@ -53,5 +53,7 @@ record_table(
     ["publisher", "title", "published", "tier", "speaks_for", "copy_of", "cited_by", "note"] + ["source_url"],
 )
 st.header("Data dictionary")
-with st.expander("Every file and field"):
-    st.markdown(Path(__file__).resolve().parent.parent.joinpath("data", "README.md").read_text(encoding="utf-8"))
+dictionary = st.expander("Every file and field", key="data-dictionary", on_change="rerun")
+if dictionary.open:  # sent only to a reader who opens it: the browser would redraw its long text on every rerun
+    with dictionary:
+        st.markdown(Path(__file__).resolve().parent.parent.joinpath("data", "README.md").read_text(encoding="utf-8"))

@@ -64,4 +64,11 @@ st.caption(
     f"Developments after {queries.article_date_words(data)}, from the claims they bear on; facts, not "
     "verdicts on the claims."
 )
-record_table(queries.later_developments(data, focus), ["display", "text", "claim_statement", "source", "tier"])
+later = queries.later_developments(data, focus)
+if later.empty:
+    st.caption("None of them concerns this filter.")
+else:
+    listing = st.expander(f"List the {queries.plural(len(later), 'development')}", key="later-list", on_change="rerun")
+    if listing.open:  # the table is drawn only for a reader who opens it: a table costs the browser time on each rerun
+        with listing:
+            record_table(later, ["display", "text", "claim_statement", "source", "tier"])

@@ -25,6 +25,8 @@ TITLE_SIZE, FONT_SIZE, LABEL_SIZE, SMALL_SIZE = 17, 14, 13, 12  # px; nothing be
 TITLE_WIDTH = 40  # characters per title line: fits a 390 px phone at 17 px
 SOURCE_WIDTH = 56  # characters per source line at 12 px
 LABEL_WIDTH = 44  # characters per line of a label above a bar
+LINE_SPACING = 1.3  # plotly's line height, in font sizes
+TITLE_TOP = 8  # px above the title block
 PRECISION_WORDS = {"approximate": "about ", "at-least": "at least ", "estimate": "est. ", "exact": "", "range": ""}
 
 
@@ -58,17 +60,18 @@ def title_block(title: str, source: str) -> str:
 
 
 def header_height(title: str, source: str) -> int:
-    """The pixels the title block takes: its lines at their sizes, and the padding under it."""
-    title_lines = len(textwrap.wrap(title, TITLE_WIDTH)) or 1
-    source_lines = len(textwrap.wrap("Source: " + source, SOURCE_WIDTH)) or 1
-    return 24 * title_lines + 17 * source_lines + 34
+    """The pixels the title block takes: plotly spaces every line of a text at its first font's line height."""
+    lines = (len(textwrap.wrap(title, TITLE_WIDTH)) or 1) + (len(textwrap.wrap("Source: " + source, SOURCE_WIDTH)) or 1)
+    return math.ceil(LINE_SPACING * TITLE_SIZE * lines)
 
 
 def _finish(
     fig: go.Figure, *, title: str, source: str, height: int, bottom: int = 40, title_gap: int = 16
 ) -> go.Figure:
-    """Common layout: the title block anchored above the plot with its space reserved (automargin), so no line of
-    it is ever cut; `height` is the plot's own and the title block's is added; transparent for both themes."""
+    """Common layout: the title block anchored above the plot in a top margin computed to hold it, so no line of it
+    is ever cut (plotly's automargin would measure it and draw the whole chart twice); `height` is the plot's own and
+    the title block's is added; transparent for both themes."""
+    top = TITLE_TOP + header_height(title, source) + title_gap
     fig.update_layout(
         title=dict(
             text=title_block(title, source),
@@ -79,11 +82,11 @@ def _finish(
             yref="paper",
             yanchor="bottom",
             pad=dict(l=4, b=title_gap),
-            automargin=True,
+            automargin=False,
             font=dict(size=TITLE_SIZE),
         ),
-        height=height + header_height(title, source) + title_gap - 16,
-        margin=dict(l=28, r=24, t=8, b=bottom),
+        height=height + top - TITLE_TOP,
+        margin=dict(l=28, r=24, t=top, b=bottom),
         uniformtext=dict(minsize=LABEL_SIZE - 1, mode="show"),
         font=dict(size=FONT_SIZE),
         hoverlabel=dict(font=dict(size=LABEL_SIZE)),
@@ -877,6 +880,7 @@ def enlarged(fig: go.Figure, factor: float) -> go.Figure:
         hoverlabel_font_size=scaled(None, LABEL_SIZE),
         uniformtext_minsize=scaled(LABEL_SIZE - 1, LABEL_SIZE),
         height=round((big.layout.height or 450) * factor),
+        margin_t=round((big.layout.margin.t or 0) * factor),  # the title block's room grows with its type
     )
     big.for_each_xaxis(
         lambda axis: axis.update(

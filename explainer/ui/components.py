@@ -14,7 +14,7 @@ import streamlit as st
 from explainer import queries
 from explainer.filters import Filters
 from explainer.load import Dataset
-from explainer.ui.page import PAGE_FILES, literal, share_url
+from explainer.ui.page import PAGE_FILES, link_target, literal, share_url
 from explainer.ui.state import cached_by_data, current_filters, filter_params
 from explainer.views import ChartView
 
@@ -258,23 +258,30 @@ def chart_view_in_context(builder: Any, data: Dataset) -> ChartView:
 
 
 def provenance(data: Dataset, record: Any, *, kind: str | None = None, limit: int = 4) -> None:
-    """Where a record comes from: its sentence in the article, its outside sources with their tiers, its claims."""
+    """Where a record comes from: its sentence in the article and its claims (links within the explainer), then its
+    outside sources with their tiers in one caption (one element, however many sources: each costs the browser time
+    on every rerun)."""
     paragraph = queries.paragraph_of(data, record)
-    with st.container(horizontal=True, gap="small"):
-        if paragraph is not None:
-            st.page_link(
-                ARTICLE_PAGE,
-                label=f"In the article, ¶{paragraph}",
-                icon=":material/format_quote:",
-                query_params=filter_params(para=paragraph, datum=record.id),
-            )
-        if kind:
-            for claim in queries.claims_for_record(data, kind, record.id)[:3]:
+    claims = queries.claims_for_record(data, kind, record.id)[:3] if kind else []
+    if paragraph is not None or claims:
+        with st.container(horizontal=True, gap="small"):
+            if paragraph is not None:
+                st.page_link(
+                    ARTICLE_PAGE,
+                    label=f"In the article, ¶{paragraph}",
+                    icon=":material/format_quote:",
+                    query_params=filter_params(para=paragraph, datum=record.id),
+                )
+            for claim in claims:
                 standing_link(claim.id, claim.standing)
-    for entry in queries.outside_sources(data, record)[:limit]:
-        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-            st.link_button(f"{entry.publisher} ↗", entry.url)
-            st.caption(literal(queries.tier_label(entry.tier)) + (" · not from the article" if paragraph else ""))
+    outside = queries.outside_sources(data, record)[:limit]
+    if outside:
+        also = " · not from the article" if paragraph is not None else ""
+        lines = [
+            f"[{literal(e.publisher)} ↗]({link_target(e.url)}) · {literal(queries.tier_label(e.tier))}{also}"
+            for e in outside
+        ]
+        st.caption("  \n".join(lines))
 
 
 def standing_badge(standing: str) -> str:
@@ -377,8 +384,9 @@ def claim_card(data: Dataset, row: Mapping[str, Any], *, expanded: bool = False)
                     "contradicts": "Contradicts",
                     "restates": "The claimant's own words",
                 }[item["bearing"]]
+                source = f"[{literal(item['publisher'])}]({link_target(item['url'])})"
                 st.markdown(
-                    f"**{bearing}** — [{literal(item['publisher'])}]({item['url']}) · {literal(item['tier'])}"
+                    f"**{bearing}** — {source} · {literal(item['tier'])}"
                     f"{' · ' + literal(item['published']) if item['published'] else ''}  \n“{literal(item['excerpt'])}”"
                     + (f"  \n*{literal(item['note'])}*" if item["note"] else "")
                 )
@@ -390,7 +398,7 @@ def claim_card(data: Dataset, row: Mapping[str, Any], *, expanded: bool = False)
                 for item in row["later"]:
                     st.markdown(
                         f"- {literal(item['display'])}: {literal(item['text'])} "
-                        f"([{literal(item['publisher'])}]({item['url']}), {literal(item['tier'])})"
+                        f"([{literal(item['publisher'])}]({link_target(item['url'])}), {literal(item['tier'])})"
                     )
 
 
@@ -402,7 +410,7 @@ def article_credit(data: Dataset) -> None:
         f"**The article:** {literal(credit.label or '')} by {literal(credit.byline)}, {literal(credit.publisher)}, "
         f"{queries.article_date_words(data)}: “{literal(credit.headline)}”"
         + (f" (also published as {others})" if others else "")
-        + f". [Read it at {literal(credit.publisher)} ↗]({credit.url})"
+        + f". [Read it at {literal(credit.publisher)} ↗]({link_target(credit.url)})"
     )
     st.caption(
         f"Byline: {credit.byline_confidence} confidence; headline: {credit.headline_confidence} confidence; address: "

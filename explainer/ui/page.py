@@ -135,6 +135,11 @@ def literal(text: object) -> str:
     return escape_markdown(str(text)) if text is not None and str(text) not in ("", "nan", "None") else ""
 
 
+def link_target(url: str) -> str:
+    """An https address made safe as a markdown link's target: brackets that would end the link are encoded."""
+    return url.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+
+
 def page_text(data: Dataset, page: str) -> PageText:
     """A page's name, title and words from explainer.yaml, record values filled in (a plain default where none)."""
     text = data.config.pages.get(page)

@@ -134,8 +134,9 @@ def test_turning_a_filter_on_leaves_the_page_elements_in_their_places(page_name:
     assert whole.index("focus") == focused.index("focus")
     if page_name in LIST_PAGES:
         assert whole[: whole.index("focus") + 4] == focused[: focused.index("focus") + 4]
-    else:
-        assert whole == focused
+    else:  # an empty placeholder may be filled (the article's box of links for a paragraph the filter marks)
+        assert len(whole) == len(focused)
+        assert all(a == b or "empty" in (a, b) for a, b in zip(whole, focused)), (whole, focused)
 
 
 def test_a_page_with_little_for_the_filter_names_where_to_go() -> None:

@@ -104,3 +104,52 @@ def test_search_matches_are_marked_literally() -> None:
     bodies = [m.value for m in at.markdown if ":orange-background[" in m.value]
     assert bodies
     assert all(":orange-background[withdrawal]" in b or ":orange-background[Withdrawal]" in b for b in bodies)
+
+
+def claim_card_texts(at) -> list[str]:
+    """The statement block of every claim card listed (each ends with the article's words, quoted)."""
+    return [m.value for m in at.markdown if "[link to this claim](./claims?claim=" in m.value]
+
+
+def test_the_claim_list_opens_with_its_first_cards_and_lists_all_on_request() -> None:
+    at = open_page("claims")
+    line = next(m.value for m in at.markdown if " claims match" in m.value)
+    total = int(line.split("**")[1])
+    assert total > FIRST_CARDS and len(claim_card_texts(at)) == FIRST_CARDS
+    assert f"the first {FIRST_CARDS} are listed" in line
+    at.button(key="claims-listed-all-button").click().run()
+    cards = claim_card_texts(at)
+    assert len(cards) == total == len({re.search(r"claim=([\w-]+)\)", c).group(1) for c in cards})
+    assert not [b for b in at.button if b.key == "claims-listed-all-button"]
+
+
+def test_a_linked_claim_beyond_the_first_cards_comes_first_and_is_not_listed_twice() -> None:
+    everything = open_page("claims")
+    everything.button(key="claims-listed-all-button").click().run()
+    claim_id = re.search(r"claim=([\w-]+)\)", claim_card_texts(everything)[-1]).group(1)
+    at = open_page("claims", claim=claim_id)
+    cards = claim_card_texts(at)
+    assert f"claim={claim_id})" in cards[0]
+    assert sum(f"claim={claim_id})" in c for c in cards) == 1
+    assert len(cards) == FIRST_CARDS + 1
+
+
+def test_the_data_dictionary_is_sent_only_to_a_reader_who_opens_it() -> None:
+    at = open_page("sources")
+    dictionary = "# Data dictionary"
+    assert not any(m.value.startswith(dictionary) for m in at.markdown)
+    box = next(e for e in at.expander if e.label == "Every file and field")
+    assert not box.children
+    at.session_state["data-dictionary"] = True
+    at.run()
+    box = next(e for e in at.expander if e.label == "Every file and field")
+    assert any(m.value.startswith(dictionary) for m in box.markdown)
+
+
+@pytest.mark.parametrize("page", ["overview", "militias"])
+def test_outside_sources_are_listed_with_their_tiers_and_links(page: str) -> None:
+    at = open_page(page)
+    lines = [line for c in at.caption if "↗](https://" in c.value for line in c.value.split("  \n")]
+    assert lines, f"no outside source listed on /{page}"
+    for line in lines:
+        assert re.fullmatch(r"\[[^\]]+ ↗\]\(https://[^\s()<>]+\) · [A-Z].+", line), line

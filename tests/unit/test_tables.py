@@ -18,3 +18,13 @@ def test_years_have_no_thousands_separator_but_counts_do() -> None:
 def test_units_read_as_words() -> None:
     shown = pd.DataFrame({"unit": ["million-cubic-feet-per-day", None]}).apply(display_column)
     assert list(shown["unit"]) == ["million cubic feet per day", ""]
+
+
+def test_a_link_target_cannot_end_its_markdown_link_early() -> None:
+    from explainer.ui.page import link_target
+
+    hostile = "https://example.org/a)[x](https://evil.example/<b>"
+    safe = link_target(hostile)
+    assert not set("()<>") & set(safe)
+    assert safe.startswith("https://example.org/a%29")
+    assert link_target("https://example.org/wiki/Badr") == "https://example.org/wiki/Badr"
