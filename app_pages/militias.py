@@ -32,8 +32,7 @@ actors = data.by_id("actors")
 groups = [actors[g] for g in data.config.militia_groups if g in actors]
 for column, actor in zip(st.columns(len(groups) or 1), groups):
     with column, st.container(border=True):
-        st.markdown(f"**{literal(actor.name)}**")
-        st.caption(literal(actor.description))
+        st.markdown(f"**{literal(actor.name)}**  \n{literal(actor.description)}")
         provenance(data, actor, kind="actors")
 
 labels = [f"What the experts say ({len(quotes)})", f"How they became part of the state ({len(events)})"]

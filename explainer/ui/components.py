@@ -426,8 +426,8 @@ def key_number(data: Dataset, row: pd.Series) -> None:
     with st.container(border=True, key=f"key-{row['id']}"):
         value = f"No. {figure.value:.0f}" if figure.unit == "rank" else figure_phrase(figure)
         st.markdown(f"### {literal(value)}\n{literal(row['label'])}")
-        if literal(row["according_to"]):
-            st.caption(f"According to {literal(row['according_to'])}")
-        if literal(row["span"]):
-            st.caption(f"“…{literal(row['span'])}…”")
+        attribution = [f"According to {literal(row['according_to'])}"] if literal(row["according_to"]) else []
+        words = [f"“…{literal(row['span'])}…”"] if literal(row["span"]) else []
+        if attribution or words:  # one element: each costs the browser time on every rerun
+            st.caption("  \n".join(attribution + words))
         provenance(data, figure, kind="figures", limit=2)
