@@ -68,9 +68,9 @@ def header_height(title: str, source: str) -> int:
 def _finish(
     fig: go.Figure, *, title: str, source: str, height: int, bottom: int = 40, title_gap: int = 16
 ) -> go.Figure:
-    """Common layout: the title block anchored above the plot in a top margin computed to hold it, so no line of it
-    is ever cut (plotly's automargin would measure it and draw the whole chart twice); `height` is the plot's own and
-    the title block's is added; transparent for both themes."""
+    """Common layout: the title block at the top, in a margin computed to hold it and `title_gap` under it, so no
+    line of it is ever cut or runs into the plot (plotly's automargin would measure it and draw the whole chart
+    twice); `height` is the plot's own and the title block's is added; transparent for both themes."""
     top = TITLE_TOP + header_height(title, source) + title_gap
     fig.update_layout(
         title=dict(
@@ -79,9 +79,10 @@ def _finish(
             xref="container",
             xanchor="left",
             y=1,
-            yref="paper",
-            yanchor="bottom",
-            pad=dict(l=4, b=title_gap),
+            yref="container",
+            yanchor="top",
+            # plotly sets the first line's top about one font size above a top-anchored title's pad
+            pad=dict(l=4, t=TITLE_TOP + TITLE_SIZE),
             automargin=False,
             font=dict(size=TITLE_SIZE),
         ),
@@ -881,6 +882,7 @@ def enlarged(fig: go.Figure, factor: float) -> go.Figure:
         uniformtext_minsize=scaled(LABEL_SIZE - 1, LABEL_SIZE),
         height=round((big.layout.height or 450) * factor),
         margin_t=round((big.layout.margin.t or 0) * factor),  # the title block's room grows with its type
+        title_pad_t=TITLE_TOP + scaled(big.layout.title.font.size, TITLE_SIZE),
     )
     big.for_each_xaxis(
         lambda axis: axis.update(

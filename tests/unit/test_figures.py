@@ -39,11 +39,12 @@ def test_every_chart_text_is_at_least_12px(real: Dataset, key: str) -> None:
 def test_the_title_block_sits_above_the_plot_with_its_room_reserved(real: Dataset, key: str) -> None:
     view = views.ALL_VIEWS[key](real, Filters())
     title = view.figure.layout.title
-    # Anchored just above the plot, in a top margin computed to hold it: plotly draws the chart once, not a second
-    # time to make room (the browser tests check the block fits).
-    assert (title.yref, title.yanchor, title.automargin) == ("paper", "bottom", False)
+    # At the top, in a margin computed to hold it: plotly draws the chart once, not a second time to make room (the
+    # browser tests check that the block is whole and clear of the plot).
+    assert (title.yref, title.yanchor, title.automargin) == ("container", "top", False)
+    assert title.pad.t >= figures.TITLE_TOP + title.font.size
     header = figures.header_height(view.title, view.source)
-    assert view.figure.layout.margin.t >= header + title.pad.b
+    assert view.figure.layout.margin.t >= figures.TITLE_TOP + header + 16
     assert view.figure.layout.height >= view.figure.layout.margin.t + 150
     text = title.text.replace("<br>", " ")
     assert text.startswith(figures.plain(view.title.split(" ")[0]))
