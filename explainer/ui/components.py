@@ -229,16 +229,20 @@ def show_chart(view: ChartView, *, page_path: str = "", tools: bool = True, **pl
                         key=f"{view.key}-csv",
                         icon=":material/download:",
                     )
-            with st.popover("Save, embed, link", icon=":material/ios_share:"):
-                _download_buttons(view.key)
-                st.caption("Embed this chart (with this filter) in another page:")
-                st.code(
-                    embed_snippet(page_path, view.key, int(view.figure.layout.height or 420)),
-                    language="html",
-                    wrap_lines=True,
-                )
-                st.caption("Link to this view:")
-                st.code(share_url(page_path), language=None, wrap_lines=True)
+            share_box = st.popover(
+                "Save, embed, link", icon=":material/ios_share:", key=f"{view.key}-share", on_change="rerun"
+            )
+            if share_box.open:  # built only for a reader who opens it: hidden elements cost the browser time too
+                with share_box:
+                    _download_buttons(view.key)
+                    st.caption("Embed this chart (with this filter) in another page:")
+                    st.code(
+                        embed_snippet(page_path, view.key, int(view.figure.layout.height or 420)),
+                        language="html",
+                        wrap_lines=True,
+                    )
+                    st.caption("Link to this view:")
+                    st.code(share_url(page_path), language=None, wrap_lines=True)
     return event
 
 

@@ -235,6 +235,8 @@ def share_url(page_path: str = "") -> str:
 
 def share_view(page_path: str = "") -> None:
     """'Share this view': the address of exactly what the reader sees, with a copy button."""
-    with st.popover("Share this view", icon=":material/share:"):
-        st.caption("The address of this view, with its filter, tab and selection:")
-        st.code(share_url(page_path), language=None, wrap_lines=True)
+    box = st.popover("Share this view", icon=":material/share:", key="share-view", on_change="rerun")
+    if box.open:  # built only when opened, like every box of tools
+        with box:
+            st.caption("The address of this view, with its filter, tab and selection:")
+            st.code(share_url(page_path), language=None, wrap_lines=True)

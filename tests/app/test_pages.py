@@ -198,3 +198,21 @@ def test_broken_data_shows_the_error_list(tmp_path: Path, monkeypatch: pytest.Mo
     frame = at.dataframe[0].value
     assert "figures.yaml" in set(frame["file"])
     assert any("greater than or equal to 0" in m for m in frame["message"])
+
+
+def test_share_this_view_gives_the_address_with_the_filter_when_opened() -> None:
+    at = open_page("quotes", actor="badr-organization")
+    assert not any("actor=badr-organization" in c.value for c in at.code), "built before anyone opened it"
+    at.session_state["share-view"] = True
+    at.run()
+    assert any(c.value.endswith("/quotes?actor=badr-organization") for c in at.code)
+
+
+def test_a_charts_save_embed_and_link_box_is_built_when_opened() -> None:
+    at = open_page("militias", actor="iran")
+    assert not any("<iframe" in c.value for c in at.code)
+    at.session_state["militia-funnel-share"] = True
+    at.run()
+    embed = next(c.value for c in at.code if c.value.startswith("<iframe"))
+    assert "chart=militia-funnel" in embed and "actor=iran" in embed and "embed=true" in embed
+    assert any('data-chart-download="militia-funnel"' in h.proto.body for h in at.get("html"))
