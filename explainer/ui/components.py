@@ -63,6 +63,7 @@ COLUMN_LABELS = {  # internal column -> what a reader sees
     "rank": "Rank",
     "display": "Date",
     "title": "Event",
+    "source_title": "Title",
     "description": "What happened",
     "sources_differ": "Where sources differ",
     "days": "Days",
