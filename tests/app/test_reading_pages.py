@@ -67,15 +67,18 @@ def quote_card_texts(at) -> list[str]:
     return [m.value for m in at.markdown if m.value.startswith("**") and "·" in m.value]
 
 
-def test_the_quote_list_opens_with_its_first_cards_and_lists_all_on_request() -> None:
-    at = open_page("quotes")
-    line = next(m.value for m in at.markdown if " quotes match" in m.value)
+@pytest.mark.parametrize("page", ["quotes", "claims"])
+def test_a_list_of_cards_opens_with_its_first_cards_and_lists_all_on_request(page: str) -> None:
+    cards = {"quotes": quote_card_texts, "claims": claim_card_texts}[page]
+    at = open_page(page)
+    line = next(m.value for m in at.markdown if f" {page} match" in m.value)
     total = int(line.split("**")[1])
-    assert total > FIRST_CARDS and len(quote_card_texts(at)) == FIRST_CARDS
+    assert total > FIRST_CARDS and len(cards(at)) == FIRST_CARDS
     assert f"the first {FIRST_CARDS} are listed" in line
-    at.button(key="quotes-listed-all-button").click().run()
-    assert len(quote_card_texts(at)) == total
-    assert not [b for b in at.button if b.key == "quotes-listed-all-button"]
+    at.button(key=f"{page}-listed-all-button").click().run()
+    links = [re.search(rf"\./{page}\?{page[:-1]}=([\w-]+)\)", card).group(1) for card in cards(at)]
+    assert len(links) == len(set(links)) == total
+    assert not [b for b in at.button if b.key == f"{page}-listed-all-button"]
 
 
 def test_a_linked_quote_beyond_the_first_cards_is_listed_first() -> None:
@@ -109,18 +112,6 @@ def test_search_matches_are_marked_literally() -> None:
 def claim_card_texts(at) -> list[str]:
     """The statement block of every claim card listed (each ends with the article's words, quoted)."""
     return [m.value for m in at.markdown if "[link to this claim](./claims?claim=" in m.value]
-
-
-def test_the_claim_list_opens_with_its_first_cards_and_lists_all_on_request() -> None:
-    at = open_page("claims")
-    line = next(m.value for m in at.markdown if " claims match" in m.value)
-    total = int(line.split("**")[1])
-    assert total > FIRST_CARDS and len(claim_card_texts(at)) == FIRST_CARDS
-    assert f"the first {FIRST_CARDS} are listed" in line
-    at.button(key="claims-listed-all-button").click().run()
-    cards = claim_card_texts(at)
-    assert len(cards) == total == len({re.search(r"claim=([\w-]+)\)", c).group(1) for c in cards})
-    assert not [b for b in at.button if b.key == "claims-listed-all-button"]
 
 
 def test_a_linked_claim_beyond_the_first_cards_comes_first_and_is_not_listed_twice() -> None:
