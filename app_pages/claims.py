@@ -6,7 +6,7 @@ import streamlit as st
 
 from explainer import queries, views
 from explainer.params import known_choice
-from explainer.ui.components import FIRST_CARDS, chart_view, claim_card, list_all_button, show_chart
+from explainer.ui.components import chart_view, claim_card, first_cards, list_all_button, list_count, show_chart
 from explainer.ui.page import literal, page_header, page_style, share_view
 from explainer.ui.state import current_claims, current_focus, dataset
 
@@ -40,12 +40,9 @@ table = queries.narrow_claims(
 )
 selected = known_choice(st.query_params.get("claim"), set(table["id"]))
 rest = table[table["id"] != selected]
-listed = rest if st.session_state.get("claims-listed-all") else rest.head(FIRST_CARDS)
+listed = first_cards(rest, "claims-listed-all")
 shown = len(listed) + bool(selected)
-st.markdown(
-    f"**{len(table)}** of {len(data.claims)} claims match"
-    + (f"; the first {shown} are listed." if shown < len(table) else ", all listed.")
-)
+list_count(len(table), len(data.claims), shown, "claims")
 if not focus.active:
     show_chart(chart_view(views.claim_standings, data), page_path="claims")
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from explainer import queries, views
 from explainer.params import known_choice
-from explainer.ui.components import FIRST_CARDS, chart_view, list_all_button, quote_cards, show_chart
+from explainer.ui.components import chart_view, first_cards, list_all_button, list_count, quote_cards, show_chart
 from explainer.ui.page import page_header, page_style, share_view
 from explainer.ui.scroll import scroll_to
 from explainer.ui.state import current_focus, dataset
@@ -41,11 +41,8 @@ show_chart(chart_view(views.quote_counts, data, search, speaker_ids, kind_ids), 
 selected = known_choice(st.query_params.get("quote"), set(table["id"]))
 # A linked quote comes first and is scrolled to.
 ordered = table.assign(first=table["id"] != selected).sort_values("first", kind="stable")
-listed = ordered if st.session_state.get("quotes-listed-all") else ordered.head(FIRST_CARDS)
-st.markdown(
-    f"**{len(table)}** of {len(data.quotes)} quotes match"
-    + (f"; the first {len(listed)} are listed." if len(listed) < len(table) else ", all listed.")
-)
+listed = first_cards(ordered, "quotes-listed-all")
+list_count(len(table), len(data.quotes), len(listed), "quotes")
 quote_cards(data, listed, search=search, selected=selected)
 list_all_button("quotes-listed-all", len(listed), len(table), "quotes")
 if selected:

@@ -312,6 +312,19 @@ def claim_links(data: Dataset, kind: str, record_id: str) -> str:
     return " ".join(links)
 
 
+def first_cards(table: pd.DataFrame, state_key: str) -> pd.DataFrame:
+    """A list's first cards, or all of them once the reader has asked (`list_all_button`)."""
+    return table if st.session_state.get(state_key) else table.head(FIRST_CARDS)
+
+
+def list_count(matching: int, of: int, listed: int, noun: str) -> None:
+    """'N of M quotes match; the first K are listed.' (or 'all listed')."""
+    st.markdown(
+        f"**{matching}** of {of} {noun} match"
+        + (f"; the first {listed} are listed." if listed < matching else ", all listed.")
+    )
+
+
 def list_all_button(state_key: str, listed: int, total: int, noun: str) -> None:
     """Under a list cut to its first cards, a button that lists them all (for the rest of the visit)."""
     if listed < total:

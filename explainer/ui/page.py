@@ -60,7 +60,6 @@ STYLE = """
 [data-testid=stMain] .stMarkdownEllipsis, [data-testid=stMain] .stMarkdownBadge {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
-[data-testid=stMain] [data-testid^=stBaseLinkButton] { height: auto !important; }
 /* The relation list replaces the network on narrow screens; the network needs the width. */
 .st-key-network-list { display: none; }
 @media (max-width: 640px) {
