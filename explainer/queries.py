@@ -816,7 +816,8 @@ def page_counts(data: Dataset, focus: Focus) -> dict[str, tuple[int, str]]:
     militia = len([f for f, _ in focus.keep("figures", data.figures) if f.id in funnel])
     militia += len(quotes_table(data, focus, theme="militias")) + len(timeline(data, focus, theme="militias"))
     found["militias"] = (militia, plural(militia, "militia record"))
-    trade = counts["trade"] + int(waivers(data, focus)["in_focus"].sum())
+    waiver_rows = waivers(data, focus)
+    trade = counts["trade"] + (int(waiver_rows["in_focus"].sum()) if focus.active else len(waiver_rows))
     found["trade"] = (trade, plural(trade, "trade or energy record"))
     return found
 

@@ -112,6 +112,19 @@ def test_the_active_filter_shows_as_removable_chips_and_a_clear_button() -> None
     assert url_values(at, "theme") == ["militias"]
 
 
+def test_the_sidebar_always_says_what_each_page_holds_and_clears_only_a_filter_that_is_on() -> None:
+    everything = open_page("quotes")
+    assert everything.button(key="clear-filters-sidebar").disabled
+    whole = [link.proto.label for link in everything.sidebar.get("page_link")]
+    assert any(label.startswith("Claims: ") for label in whole), whole
+    badr = open_page("quotes", actor="badr-organization")
+    assert not badr.button(key="clear-filters-sidebar").disabled
+    focused = [link.proto.label for link in badr.sidebar.get("page_link")]
+    assert len(focused) == len(whole) and focused != whole, (whole, focused)
+    badr.button(key="clear-filters-sidebar").click().run()
+    assert actor_filter(badr) == [] and "actor" not in badr.query_params
+
+
 def top_level_kinds(at: AppTest) -> list[str]:
     """The kinds of the page's top-level elements, in order (a keyed container by its key's last word)."""
     kinds = []

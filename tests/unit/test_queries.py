@@ -137,6 +137,19 @@ def test_page_counts_name_every_page_with_words(real) -> None:
     assert all(words.split(" ", 1)[0] == str(n) for n, words in counts.values())
 
 
+def test_page_counts_without_a_filter_are_the_whole_and_no_filter_holds_more(real) -> None:
+    whole = queries.page_counts(real, focus(real))
+    assert whole["timeline"][0] == len(real.events)
+    assert whole["quotes"][0] == len(real.quotes)
+    assert whole["claims"][0] == len(real.claims)
+    assert whole["trade"][0] == len(real.trade) + len(queries.waivers(real, focus(real)))
+    for item in [*(a.id for a in real.actors), *(t.id for t in real.themes)]:
+        narrowed = queries.page_counts(
+            real, focus(real, [item]) if item in real.by_id("actors") else focus(real, (), [item])
+        )
+        assert all(narrowed[page][0] <= whole[page][0] for page in whole), (item, narrowed, whole)
+
+
 def test_record_counts_cover_every_kind(minimal) -> None:
     counts = queries.record_counts(minimal)
     assert list(counts["kind"]) == list(KINDS)
