@@ -48,8 +48,8 @@ def filter_sidebar(data: Dataset, pages: dict[str, tuple[str, str]]) -> None:
                 help=help_text,
             )
         focus = current_focus(data)
-        # The button and the page counts are drawn with or without a filter, so that a filter change
-        # relabels elements the browser already holds (and has loaded the code of) instead of adding new ones.
+        # Drawn with or without a filter (disabled with none): the browser loads a button's code with the page,
+        # not during the first filter change, where the chips would wait for it.
         st.button(
             "Clear the filter",
             on_click=clear_filters,
@@ -57,13 +57,13 @@ def filter_sidebar(data: Dataset, pages: dict[str, tuple[str, str]]) -> None:
             icon=":material/close:",
             disabled=not focus.active,
         )
-        st.caption(
-            "What each page holds for this filter:"
-            if focus.active
-            else "Any chosen actor, and any chosen theme. The address bar holds the filter: copy it to share. "
-            "What each page holds:"
-        )
-        for page, (count, words) in current_page_counts(data).items():
-            if page in pages:
-                path, name = pages[page]
-                st.page_link(path, label=f"{literal(name)}: {words}", query_params=filter_params(), disabled=count == 0)
+        if focus.active:
+            st.caption("What each page holds for this filter:")
+            for page, (count, words) in current_page_counts(data).items():
+                if page in pages:
+                    path, name = pages[page]
+                    st.page_link(
+                        path, label=f"{literal(name)}: {words}", query_params=filter_params(), disabled=count == 0
+                    )
+        else:
+            st.caption("Any chosen actor, and any chosen theme. The address bar holds the filter: copy it to share.")
