@@ -283,7 +283,9 @@ def quote_counts(
     shown = queries.quotes_table(data, focus, search=search, speakers=speakers, kinds=kinds)
     table = queries.quote_counts(shown)
     totals = table.groupby("speaker")["quotes"].sum() if not table.empty else pd.Series(dtype=int)
-    title = f"{number(int(totals.sum()))} quotes and paraphrases from {len(totals)} speakers"
+    total = int(totals.sum())
+    said = "quote or paraphrase" if total == 1 else "quotes and paraphrases"
+    title = f"{number(total)} {said} from {queries.plural(len(totals), 'speaker')}"
     if len(totals) > 1:
         top = totals.max()
         leaders = sorted(totals[totals == top].index)

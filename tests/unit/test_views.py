@@ -46,6 +46,13 @@ def test_the_quote_chart_names_every_speaker_tied_for_most(real) -> None:
     assert "most often" in title and ("each)" in title or title.count(" and ") <= 1)
 
 
+def test_the_quote_chart_title_counts_in_the_singular_when_there_is_one(real) -> None:
+    one = views.quote_counts(real, Filters(actors=("badr-organization",))).title
+    assert one.startswith("1 quote or paraphrase from 1 speaker"), one
+    many = views.quote_counts(real, Filters()).title
+    assert " quotes and paraphrases from " in many and " speakers" in many, many
+
+
 def test_a_whole_with_nothing_for_the_focus_says_so_in_words(real) -> None:
     view = views.militia_funnel(real, Filters(actors=("china",)))
     assert view.is_empty and "China" in view.empty
