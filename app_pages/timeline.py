@@ -6,15 +6,17 @@ from functools import partial
 import streamlit as st
 
 from explainer import queries, views
+from explainer.ui.chart import selected
 from explainer.ui.components import chart_view, provenance, record_table, show_chart
 from explainer.ui.page import literal, page_header, page_style, share_view
 from explainer.ui.state import current_focus, dataset
 
 
-def pick_event(chart_key: str) -> None:
-    """A click on the chart chooses that event (a callback, so the card above the chart shows it at once)."""
-    points = st.session_state.get(chart_key, {}).get("selection", {}).get("points", [])
-    chosen = [p["customdata"][0] for p in points if p.get("customdata")]
+def pick_event(chart_key: str, events: frozenset[str]) -> None:
+    """A click on one of the chart's events chooses it (a callback, so the card above the chart shows it at once);
+    a click on a later development, which is not an event, chooses nothing."""
+    chosen = [p["customdata"][0] for p in selected(chart_key) if p.get("customdata")]
+    chosen = [c for c in chosen if c in events]
     if chosen:
         st.session_state["event"] = chosen[0]
 
@@ -53,7 +55,7 @@ for tab, builder in ((whole, views.timeline_full), (crisis, views.timeline_recen
     if tab.open:
         with tab:
             view = chart_view(builder, data, choice)
-            show_chart(view, page_path="timeline", on_select=partial(pick_event, view.key), selection_mode="points")
+            show_chart(view, page_path="timeline", on_select=partial(pick_event, view.key, frozenset(titles)))
             if builder is views.timeline_recent:
                 record_table(view.table, ["display", "title", "source", "tier"])
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from explainer.palette import OKABE_ITO, OTHER
@@ -54,9 +55,17 @@ def _lines(text: str, width: int) -> str:
 
 
 def title_block(title: str, source: str) -> str:
-    """The chart's takeaway title and, under it in smaller type, its source: both wrapped for a phone."""
+    """The chart's takeaway title in bold and, under it in smaller type, its source: both wrapped for a phone."""
     source_lines = wrap("Source: " + source, SOURCE_WIDTH)
-    return f"{wrap(title, TITLE_WIDTH)}<br><span style='font-size:{SMALL_SIZE}px'>{source_lines}</span>"
+    return f"<b>{wrap(title, TITLE_WIDTH)}</b><br><span style='font-size:{SMALL_SIZE}px'>{source_lines}</span>"
+
+
+def spec_json(fig: go.Figure) -> str:
+    """A figure's JSON for plotly.js, without the template plotly.py gives every figure: the chart's colours and
+    type come from the page it is drawn on."""
+    spec = fig.to_plotly_json()
+    layout = {k: v for k, v in spec["layout"].items() if k != "template"}
+    return pio.to_json({"data": spec["data"], "layout": layout}, validate=False)
 
 
 def header_height(title: str, source: str) -> int:
@@ -95,11 +104,21 @@ def _finish(
         plot_bgcolor="rgba(0,0,0,0)",
         showlegend=fig.layout.showlegend if fig.layout.showlegend is not None else False,
         legend=dict(
-            orientation="h", x=0, xanchor="left", yref="container", y=0, yanchor="bottom", font=dict(size=LABEL_SIZE)
+            orientation="h",
+            x=0,
+            xanchor="left",
+            yref="container",
+            y=0,
+            yanchor="bottom",
+            valign="top",
+            title_side="top",  # a legend's title above its entries, which wrap to the chart's width
+            font=dict(size=LABEL_SIZE),
         ),
     )
     if fig.layout.showlegend:  # the legend sits at the foot of the figure: keep room for it under the axis
         fig.update_layout(margin_b=bottom + 60, height=fig.layout.height + 60)
+    # Horizontal axes draw no grid or zero line unless a chart asks for them (its bars carry their values).
+    fig.for_each_xaxis(lambda axis: axis.update(showgrid=bool(axis.showgrid), zeroline=bool(axis.zeroline)))
     fig.update_xaxes(tickfont=dict(size=LABEL_SIZE), title_font=dict(size=LABEL_SIZE), automargin=True)
     fig.update_yaxes(tickfont=dict(size=LABEL_SIZE), title_font=dict(size=LABEL_SIZE), automargin=True)
     return fig

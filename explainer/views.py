@@ -7,6 +7,7 @@ in words. Source lines are computed from the rows drawn, so they name exactly th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -37,6 +38,12 @@ class ChartView:
     def is_empty(self) -> bool:
         """True when the page should show the empty-state words instead of the chart."""
         return bool(self.empty)
+
+    @cached_property
+    def spec(self) -> str:
+        """The figure as plotly.js reads it, computed once per view: without a template (the page styles the chart
+        for the reader's light or dark theme), so a redraw with the same figure changes nothing."""
+        return figures.spec_json(self.figure)
 
 
 def chart_text(data: Dataset, key: str) -> tuple[str, str, str]:

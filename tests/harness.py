@@ -29,7 +29,8 @@ CHROMIUM_ARGS = [
 APP_READY = "[data-testid=stApp][data-test-script-state=notRunning]"
 
 # True once the script has stopped, the page has its title (or shows an error), no element is stale, and every
-# chart has its SVG. Streamlit's first state is already "notRunning", hence the title.
+# chart (ours, drawn by a component, or Streamlit's on the floor page) has its SVG. Streamlit's first state is already
+# "notRunning", hence the title.
 DRAWN_JS = """
 () => {
   const app = document.querySelector('[data-testid=stApp]');
@@ -37,8 +38,8 @@ DRAWN_JS = """
   const error = document.querySelector('[data-testid=stException], [data-testid=stAlertContentError]');
   if (!document.querySelector('[data-testid=stMain] h1') && !error) return false;
   if (document.querySelector('[data-stale=true], [data-testid=stSkeleton]')) return false;
-  return [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
-    .every(chart => chart.querySelector('.js-plotly-plot .main-svg'));
+  return [...document.querySelectorAll('[data-testid^=stBidiComponent], [data-testid=stPlotlyChart]')]
+    .every(chart => chart.querySelector('.main-svg'));
 }
 """
 
@@ -54,7 +55,7 @@ async ({quiet, timeout}) => {
     const app = document.querySelector('[data-testid=stApp]');
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
     if (document.querySelector('[data-testid=stSkeleton], [data-stale=true]')) return false;
-    return [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+    return [...document.querySelectorAll('[data-testid^=stBidiComponent], [data-testid=stPlotlyChart]')]
       .every(chart => chart.querySelector('.main-svg'));
   };
   while (performance.now() - started < timeout) {

@@ -3,7 +3,7 @@ quote and claim cards, and empty states that say where to go."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -14,6 +14,7 @@ import streamlit as st
 from explainer import queries
 from explainer.filters import Filters
 from explainer.load import Dataset
+from explainer.ui.chart import draw_chart
 from explainer.ui.page import PAGE_FILES, link_target, literal, share_url
 from explainer.ui.state import cached_by_data, current_filters, filter_params
 from explainer.views import ChartView
@@ -204,16 +205,16 @@ def embed_snippet(page_path: str, key: str, height: int) -> str:
     )
 
 
-def show_chart(view: ChartView, *, page_path: str = "", tools: bool = True, **plotly_kwargs: Any) -> Any:
+def show_chart(
+    view: ChartView, *, page_path: str = "", tools: bool = True, on_select: Callable[[], None] | None = None
+) -> Any:
     """A chart with its screen-reader text and note, its data on demand, and tools to save, embed and link it; or, when
     it holds nothing for the filter, words that say so."""
     if view.is_empty:
         st.info(view.empty, icon=":material/filter_alt_off:")
         return None
     with st.container(key=f"chart-{view.key}"):
-        event = st.plotly_chart(
-            view.figure, width="stretch", alt=view.alt, key=view.key, config=PLOTLY_CONFIG, **plotly_kwargs
-        )
+        event = draw_chart(view.spec, key=view.key, alt=view.alt, config=PLOTLY_CONFIG, on_select=on_select)
     if view.note:
         st.caption(literal(view.note))
     if tools:

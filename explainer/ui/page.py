@@ -75,7 +75,7 @@ STYLE = """
   [data-testid=stMain] .block-container, [data-testid=stMainBlockContainer] { max-width: 100% !important;
     padding: 0 !important; }
   [data-testid=stAppViewContainer], [data-testid=stMain] { position: static !important; overflow: visible !important; }
-  [data-testid=stPlotlyChart] { break-inside: avoid; }
+  .explainer-chart, [data-testid=stPlotlyChart] { break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; }
   .st-key-network-wide { display: block !important; }
   .st-key-network-list { display: none !important; }

@@ -46,6 +46,9 @@ def filter_sidebar(data: Dataset, pages: dict[str, tuple[str, str]]) -> None:
                 args=(key,),
                 placeholder=f"All {label.lower()}",
                 help=help_text,
+                # Typing a name and pressing Enter chooses the first match, not every name that matches the letters
+                # ("Iran" would also choose Iraqi groups).
+                select_all=False,
             )
         focus = current_focus(data)
         # Drawn with or without a filter (disabled with none): the browser loads a button's code with the page,

@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explainer.load import DATA_DIR_ENV
+from explainer.ui.chart import PLOTLY_MODULE, STREAMLIT_SCRIPTS
 from explainer.ui.page import PAGE_FILES
 from tests.conftest import MINIMAL, ROOT
 
@@ -47,9 +48,23 @@ def values(encoded: list | dict) -> list:
     return list(encoded)
 
 
+def charts(at: AppTest) -> list[dict]:
+    """What the page sends to draw each chart: its plotly JSON (as a string), key, alt text and options."""
+    drawn = [json.loads(element.proto.json) for element in at.get("bidi_component")]
+    return [chart for chart in drawn if "spec" in chart]
+
+
 def chart_specs(at: AppTest) -> list[dict]:
     """The plotly JSON of every chart on the page."""
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return [json.loads(chart["spec"]) for chart in charts(at)]
+
+
+def test_charts_load_plotly_from_streamlits_own_module() -> None:
+    """The chart component imports Streamlit's plotly.js module by its hashed name: it must be found, or every chart
+    would fall back to Streamlit's element (drawn twice on each filter change)."""
+    module = STREAMLIT_SCRIPTS / str(PLOTLY_MODULE)
+    assert PLOTLY_MODULE and module.is_file()
+    assert "window.Plotly=" in module.read_text(encoding="utf-8"), "the module no longer sets window.Plotly"
 
 
 @pytest.mark.parametrize("page_name", PAGES)
@@ -57,16 +72,17 @@ def test_page_renders_without_exception(page_name: str) -> None:
     at = open_page(page_name)
     assert not at.exception, at.exception
     assert at.title, f"{page_name} has no title"
-    assert len(at.get("plotly_chart")) <= 8
+    assert len(charts(at)) <= 8
 
 
 @pytest.mark.parametrize("page_name", PAGES)
 def test_every_chart_has_alt_text_and_its_data_and_tools(page_name: str) -> None:
     at = open_page(page_name)
-    charts = at.get("plotly_chart")
-    for chart in charts:
-        assert chart.proto.alt, f"chart without alt text on {page_name}"
-    assert len(at.get("popover")) >= 2 * len(charts)  # "Data" and "Save, embed, link" under each chart
+    drawn = charts(at)
+    for chart in drawn:
+        assert chart["alt"].strip(), f"chart without alt text on {page_name}"
+        assert "template" not in json.loads(chart["spec"])["layout"], "the page, not a template, styles the chart"
+    assert len(at.get("popover")) >= 2 * len(drawn)  # "Data" and "Save, embed, link" under each chart
 
 
 def test_militia_funnel_shows_watlings_numbers() -> None:
@@ -170,7 +186,7 @@ def test_empty_search_result_is_a_friendly_state() -> None:
     at = open_page("quotes", q="zzzz-no-such-words")
     assert not at.exception
     assert any(m.value.startswith("**0** of") for m in at.markdown)
-    assert not at.get("plotly_chart"), "an empty chart is drawn where words would say there is nothing to count"
+    assert not charts(at), "an empty chart is drawn where words would say there is nothing to count"
     assert any("No quote matches" in i.value for i in at.info)
 
 

@@ -49,7 +49,7 @@ _STATE_JS = """
   state: document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state'),
   title: document.querySelector('[data-testid=stMain] h1')?.textContent,
   stale: document.querySelectorAll('[data-stale=true], [data-testid=stSkeleton]').length,
-  charts: [...document.querySelectorAll('[data-testid=stPlotlyChart]')].map(c => !!c.querySelector('.main-svg')),
+  charts: [...document.querySelectorAll('[data-testid^=stBidiComponent]')].map(c => !!c.querySelector('.main-svg')),
   error: document.querySelector('[data-testid=stException]')?.innerText?.slice(0, 400),
 })
 """

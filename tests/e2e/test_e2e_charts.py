@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.e2e_support import VIEWPORTS, contrast_ratio, open_app_page, to_rgba
+from tests.e2e.e2e_support import VIEWPORTS, contrast_ratio, open_app_page, to_rgba, wait_until_finished
 
 pytestmark = pytest.mark.e2e
 
@@ -30,7 +30,7 @@ CHART_VIEWS = [
 
 # For each visible chart: its box, its title's box, and every text it draws with size, colour and backdrop.
 CHART_TEXTS_JS = """
-() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')].map(chart => {
+() => [...document.querySelectorAll('.explainer-chart')].map(chart => {
   const box = chart.getBoundingClientRect();
   const title = chart.querySelector('.g-gtitle, .gtitle');
   const texts = [...chart.querySelectorAll('.main-svg text')].filter(t => t.textContent.trim()).map(t => {
@@ -162,3 +162,54 @@ def test_a_charts_data_opens_as_a_table_and_downloads_as_csv(new_browser_page: A
     assert download.suggested_filename == "militia-funnel.csv"
     text = Path(download.path()).read_text(encoding="utf-8")
     assert text.splitlines()[0].startswith("id,") and "113000" in text, text[:200]
+
+
+# The timeline's event points as the reader sees them: per point, its trace's name, its event id and its fill.
+TIMELINE_POINTS_JS = """
+() => {
+  const plot = document.querySelector('.explainer-chart[data-chart=timeline]');
+  const traces = [...plot.querySelectorAll('.scatterlayer .trace')];
+  return plot.data.flatMap((trace, index) => [...(traces[index]?.querySelectorAll('.point') || [])].map((point, i) => {
+    const box = point.getBoundingClientRect();
+    return {name: trace.name || '', id: trace.customdata?.[i]?.[0], fill: getComputedStyle(point).fill,
+            x: box.x + box.width / 2, y: box.y + box.height / 2};
+  }));
+}
+"""
+HIGHLIGHT_FILL = "rgb(213, 94, 0)"  # Okabe-Ito vermillion, the colour of what the filter brings forward
+
+
+def test_a_filter_change_redraws_the_chart_in_place(new_browser_page: Any, app_url: str) -> None:
+    """The chart keeps its plot and redraws it with the chosen actor's events brought forward."""
+    page = new_browser_page(viewport=VIEWPORTS["desktop"])
+    open_app_page(page, app_url, "timeline", "")
+    page.evaluate("document.querySelector('.explainer-chart[data-chart=timeline]').dataset.probe = 'kept'")
+    before = page.evaluate(TIMELINE_POINTS_JS)
+    assert before and not [p for p in before if p["fill"] == HIGHLIGHT_FILL]
+    page.locator(".st-key-filter-actor input").click()
+    page.keyboard.type("Iran")
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.search === '?actor=iran'")
+    wait_until_finished(page)
+    assert page.locator(".explainer-chart[data-chart=timeline][data-probe=kept]").count() == 1, "the plot was replaced"
+    after = page.evaluate(TIMELINE_POINTS_JS)
+    assert [p for p in after if p["fill"] == HIGHLIGHT_FILL], "no event brought forward after choosing Iran"
+
+
+def test_clicking_an_event_on_the_timeline_chooses_it(new_browser_page: Any, app_url: str) -> None:
+    page = new_browser_page(viewport=VIEWPORTS["desktop"])
+    open_app_page(page, app_url, "timeline", "")
+    page.locator(".explainer-chart[data-chart=timeline]").scroll_into_view_if_needed()
+    points = [p for p in page.evaluate(TIMELINE_POINTS_JS) if p["name"].startswith("date known") and p["id"]]
+    # the earliest event stands alone at the chart's left: no neighbour takes the click
+    point = min(points, key=lambda p: p["x"])
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_function("location.search.includes('event=')")
+    wait_until_finished(page)
+    card = page.locator(".st-key-event-card")
+    assert card.count() == 1, "the clicked event's card is not shown"
+    title = page.evaluate(
+        f"document.querySelector('.explainer-chart').data.flatMap(t => t.customdata || [])"
+        f".find(c => c[0] === {point['id']!r})[2]"
+    )
+    assert title in card.inner_text(), f"the card shows another event than {title!r}"

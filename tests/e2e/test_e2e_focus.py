@@ -30,7 +30,7 @@ STATE_JS = """
     empty: !!main.querySelector('.st-key-focus-empty'),
     places: where ? where.querySelectorAll('a[href], button').length : 0,
     placeLinks: where ? [...where.querySelectorAll('a[href]')].map(a => a.getAttribute('href')) : [],
-    shown: main.querySelectorAll('[data-testid=stPlotlyChart] .main-svg, [class*="st-key-quote-"],'
+    shown: main.querySelectorAll('.explainer-chart .main-svg, [class*="st-key-quote-"],'
       + ' [class*="st-key-claim-"], [class*="st-key-key-"], [data-testid=stDataFrame], .stMarkdownColoredBackground,'
       + ' [class*="st-key-para-"], [data-testid=stMetric]').length,
   };

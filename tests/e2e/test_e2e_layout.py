@@ -48,7 +48,7 @@ def test_mobile_page_has_no_horizontal_scroll(new_browser_page: Any, app_url: st
 # Every text a chart draws (title, tick labels, data labels, source note) must lie inside the chart: plotly
 # clips whatever runs past the chart's edges, so the words are lost.
 _CLIPPED_TEXT_JS = """
-() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')].flatMap(chart => {
+() => [...document.querySelectorAll('.explainer-chart')].flatMap(chart => {
   const c = chart.getBoundingClientRect();
   if (c.width === 0) return [];  // a chart in a closed tab
   return [...chart.querySelectorAll('.main-svg text')].filter(t => t.textContent.trim()).flatMap(t => {

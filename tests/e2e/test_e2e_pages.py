@@ -22,12 +22,12 @@ def test_page_loads_without_error_and_draws_every_chart(
     assert errors.count() == 0, f"/{path} shows an error: {errors.first.inner_text()[:500]}"
     assert browser_page.locator("[data-testid=stMain] h1").count() >= 1, f"/{path} has no title heading"
 
-    charts = browser_page.locator("[data-testid=stPlotlyChart]")
+    charts = browser_page.locator(".explainer-chart")
     if (path or "overview") in CHART_PAGES:
         assert charts.count() >= 1, f"/{path} should draw at least one chart"
     for index in range(charts.count()):
         chart = charts.nth(index)
-        assert chart.locator(".js-plotly-plot .main-svg").count() >= 1, f"chart {index} on /{path} was not drawn"
+        assert chart.locator(".main-svg").count() >= 1, f"chart {index} on /{path} was not drawn"
         box = chart.bounding_box()
         assert box and box["width"] > 100 and box["height"] > 100, f"chart {index} on /{path} is tiny: {box}"
 

@@ -107,6 +107,18 @@ def test_changing_the_filter_updates_the_address_and_survives_page_switches(brow
     assert quotes_matching(page) == filtered
 
 
+def test_typing_a_name_and_pressing_enter_chooses_that_one_actor(browser_page: Any, app_url: str) -> None:
+    """ "Iran" also matches the letters of Iraqi groups: Enter must choose the first match, not every match."""
+    page = browser_page
+    open_app_page(page, app_url, "quotes")
+    page.locator(".st-key-filter-actor input").click()
+    page.keyboard.type("Iran")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/quotes\?actor=iran$"))
+    wait_until_finished(page)
+    assert sidebar_multiselect_values(page, "filter-actor") == ["Iran"]
+
+
 # (page, its own state in the address, the parameter names that state may use)
 PAGE_STATE = [
     ("quotes", "q=Iran&kind=Paraphrase", {"q", "kind", "speaker", "quote"}),

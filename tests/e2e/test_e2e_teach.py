@@ -136,7 +136,7 @@ def test_the_handout_opens_offline_and_prints_clean(chromium_browser: Any, tmp_p
 def test_an_embedded_chart_shows_the_chart_its_words_and_a_link_back(browser_page: Any, app_url: str) -> None:
     page = browser_page
     open_app_page(page, app_url, "embed", "chart=seats-certified&actor=fatah-alliance&embed=true")
-    assert page.locator("[data-testid=stPlotlyChart]").count() == 1
+    assert page.locator(".explainer-chart").count() == 1
     assert not page.evaluate(OVERFLOW_JS)["sidebar"]
     link = page.locator("[data-testid=stMain] a").filter(has_text="full explainer")
     expect(link).to_have_count(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
@@ -47,8 +48,22 @@ def test_the_title_block_sits_above_the_plot_with_its_room_reserved(real: Datase
     assert view.figure.layout.margin.t >= figures.TITLE_TOP + header + 16
     assert view.figure.layout.height >= view.figure.layout.margin.t + 150
     text = title.text.replace("<br>", " ")
-    assert text.startswith(figures.plain(view.title.split(" ")[0]))
-    assert "Source: " in text
+    assert text.startswith("<b>" + figures.plain(view.title.split(" ")[0])), "the title, in bold, comes first"
+    assert "Source: " in text.split("</b>", 1)[1], "the source line follows the title, not in bold"
+
+
+@pytest.mark.parametrize("key", list(views.ALL_VIEWS))
+def test_a_charts_json_is_its_figure_without_a_template(real: Dataset, key: str) -> None:
+    """The page styles the chart for the reader's theme; a template would make plotly.js redraw it whole."""
+    view = views.ALL_VIEWS[key](real, Filters())
+    spec = json.loads(view.spec)
+    assert "template" not in spec["layout"]
+    assert view.figure.layout.template is not None, "the figure itself is untouched"
+    drawn = go.Figure(spec)
+    assert drawn.layout.title.text == view.figure.layout.title.text
+    assert len(drawn.data) == len(view.figure.data)
+    assert [t.name for t in drawn.data] == [t.name for t in view.figure.data]
+    assert view.spec is view.spec, "computed once per view"
 
 
 def test_title_lines_fit_a_phone() -> None:
