@@ -25,7 +25,8 @@ _component = st.components.v2.component(
 def draw_chart(
     spec: str, *, key: str, alt: str, config: dict[str, Any], on_select: Callable[[], None] | None = None
 ) -> Any:
-    """Draw a figure's JSON under a stable key; `on_select` runs when the reader clicks a point (see selected)."""
+    """Draw a figure's JSON under a stable key; `on_select` runs when the reader clicks a point (read it with
+    `selected`)."""
     if PLOTLY_MODULE is None:
         figure = pio.from_json(spec)
         select = on_select or "ignore"
@@ -39,6 +40,6 @@ def draw_chart(
 
 def selected(key: str) -> list[dict[str, Any]]:
     """The points a reader last clicked on the chart drawn under `key` (its customdata, point and trace index)."""
-    state = st.session_state.get(key)
-    chosen = state.get("select") if hasattr(state, "get") else None
-    return list(chosen.get("points", [])) if isinstance(chosen, dict) else []
+    state = st.session_state.get(key) or {}
+    chosen = state.get("select") or {}
+    return list(chosen.get("points", []))

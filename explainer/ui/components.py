@@ -207,14 +207,14 @@ def embed_snippet(page_path: str, key: str, height: int) -> str:
 
 def show_chart(
     view: ChartView, *, page_path: str = "", tools: bool = True, on_select: Callable[[], None] | None = None
-) -> Any:
+) -> None:
     """A chart with its screen-reader text and note, its data on demand, and tools to save, embed and link it; or, when
     it holds nothing for the filter, words that say so."""
     if view.is_empty:
         st.info(view.empty, icon=":material/filter_alt_off:")
-        return None
+        return
     with st.container(key=f"chart-{view.key}"):
-        event = draw_chart(view.spec, key=view.key, alt=view.alt, config=PLOTLY_CONFIG, on_select=on_select)
+        draw_chart(view.spec, key=view.key, alt=view.alt, config=PLOTLY_CONFIG, on_select=on_select)
     if view.note:
         st.caption(literal(view.note))
     if tools:
@@ -245,7 +245,6 @@ def show_chart(
                     )
                     st.caption("Link to this view:")
                     st.code(share_url(page_path), language=None, wrap_lines=True)
-    return event
 
 
 def chart_view(builder: Any, data: Dataset, *options: Any) -> ChartView:
