@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from explainer.load import DatasetInvalid
+from explainer.ui.components import LIST_PARAM
 from explainer.ui.page import PAGE_FILES, page_text
 from explainer.ui.sidebar import filter_sidebar
 from explainer.ui.state import FILTER_KEYS, get_dataset
@@ -35,8 +36,8 @@ PAGE_PARAMS = {
     "militias": ("tab",),
     "elections": ("tab",),
     "trade": ("tab",),
-    "quotes": ("q", "speaker", "kind", "quote"),
-    "claims": ("claim", "claim-kind", "standing", "claimant"),
+    "quotes": ("q", "speaker", "kind", "quote", LIST_PARAM),
+    "claims": ("claim", "claim-kind", "standing", "claimant", LIST_PARAM),
     "article": ("para", "datum", "colour"),
     "sources": (),
     "embed": ("chart",),

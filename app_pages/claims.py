@@ -40,11 +40,12 @@ table = queries.narrow_claims(
 )
 selected = known_choice(st.query_params.get("claim"), set(table["id"]))
 rest = table[table["id"] != selected]
-listed = first_cards(rest, "claims-listed-all")
+listed = first_cards(rest)
 shown = len(listed) + bool(selected)
 list_count(len(table), len(data.claims), shown, "claims")
-if not focus.active:
-    show_chart(chart_view(views.claim_standings, data), page_path="claims")
+with st.container(key="standings"):  # there with the filter too, empty, so the list below keeps its place
+    if not focus.active:  # the chart counts every claim: with a filter, the list is what concerns it
+        show_chart(chart_view(views.claim_standings, data), page_path="claims")
 
 if selected:
     st.subheader("The linked claim")
@@ -53,4 +54,4 @@ for section, part in listed.groupby("section", sort=False):
     st.header(literal(section))
     for row in part.to_dict("records"):
         claim_card(data, row)
-list_all_button("claims-listed-all", shown, len(table), "claims")
+list_all_button("claims", shown, len(table), "claims")

@@ -41,9 +41,9 @@ show_chart(chart_view(views.quote_counts, data, search, speaker_ids, kind_ids), 
 selected = known_choice(st.query_params.get("quote"), set(table["id"]))
 # A linked quote comes first and is scrolled to.
 ordered = table.assign(first=table["id"] != selected).sort_values("first", kind="stable")
-listed = first_cards(ordered, "quotes-listed-all")
+listed = first_cards(ordered)
 list_count(len(table), len(data.quotes), len(listed), "quotes")
 quote_cards(data, listed, search=search, selected=selected)
-list_all_button("quotes-listed-all", len(listed), len(table), "quotes")
+list_all_button("quotes", len(listed), len(table), "quotes")
 if selected:
     scroll_to(f"quote-{selected}")

@@ -1,19 +1,16 @@
 """Story: the article's argument in steps, each with one chart, its evidence and its claims' standing; arrows and
 buttons move between steps, the step is in the address bar, and ?present=1 turns it into slides for a projector."""
 
-from dataclasses import replace
-
 import streamlit as st
 
 from explainer import views
-from explainer.figures import enlarged
 from explainer.params import parse_positive_int
 from explainer.templates import fill
 from explainer.ui.components import chart_view_in_context, show_chart, standing_badge
 from explainer.ui.downloads import handout_download
 from explainer.ui.page import literal, page_header, page_style, share_view
 from explainer.ui.state import current_filters, dataset
-from explainer.ui.story import KEYS_SCRIPT, PRESENT_STYLE, go_to_step, set_presenting
+from explainer.ui.story import KEYS_SCRIPT, PRESENT_SCALE, PRESENT_STYLE, go_to_step, set_presenting
 
 data = dataset()
 page_style()
@@ -72,7 +69,5 @@ with text_side:
     st.markdown(f"**Evidence:** {evidence} {badges}")
 with chart_side:
     if step.chart:
-        view = chart_view_in_context(views.ALL_VIEWS[step.chart], data)
-        if presenting and not view.is_empty:
-            view = replace(view, figure=enlarged(view.figure, 1.3))
+        view = chart_view_in_context(views.ALL_VIEWS[step.chart], data, PRESENT_SCALE if presenting else 1.0)
         show_chart(view, page_path="story", tools=not presenting)

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from explainer import queries
+from explainer.figures import enlarged
 from explainer.filters import Filters
 from explainer.load import Dataset
 from explainer.ui.chart import draw_chart
@@ -23,6 +24,7 @@ ARTICLE_PAGE, CLAIMS_PAGE = PAGE_FILES["article"], PAGE_FILES["claims"]
 # A long list of cards opens with its first few: every card costs the browser time to draw, and a search, a
 # speaker or the filter narrows the list further.
 FIRST_CARDS = 10
+LIST_PARAM, LIST_ALL = "list", "all"  # ?list=all: a list of cards given whole, not its first cards
 # The toolbar keeps one button, the PNG download (its title and source are inside the image); no logo.
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -217,6 +219,8 @@ def show_chart(
         draw_chart(view.spec, key=view.key, alt=view.alt, config=PLOTLY_CONFIG, on_select=on_select)
     if view.note:
         st.caption(literal(view.note))
+    else:  # the note's place is held, so the tools below keep theirs when a filter brings a note (a moved element
+        st.empty()  # is drawn anew)
     if tools:
         with st.container(horizontal=True, gap="small", key=f"chart-tools-{view.key}"):
             data_box = st.popover("Data", icon=":material/table:", key=f"{view.key}-data", on_change="rerun")
@@ -252,14 +256,20 @@ def chart_view(builder: Any, data: Dataset, *options: Any) -> ChartView:
     return cached_by_data(builder)(data, current_filters(), *options)
 
 
-def chart_view_in_context(builder: Any, data: Dataset) -> ChartView:
+def chart_view_in_context(builder: Any, data: Dataset, enlarge: float = 1.0) -> ChartView:
     """A chart view for a fixed route (the story): when nothing in it concerns the filter, the whole chart, saying
-    so, rather than no chart (the step's words refer to it)."""
+    so, rather than no chart (the step's words refer to it); `enlarge` > 1 for a projector."""
     view = chart_view(builder, data)
-    if not view.is_empty:
-        return view
-    whole = cached_by_data(builder)(data, Filters())
-    return replace(whole, note=f"{view.empty} The chart is shown whole.")
+    if view.is_empty:
+        whole = cached_by_data(builder)(data, Filters())
+        view = replace(whole, note=f"{view.empty} The chart is shown whole.")
+    return _enlarged(view.key, view.spec, enlarge, view) if enlarge != 1.0 and not view.is_empty else view
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _enlarged(key: str, spec: str, factor: float, _view: ChartView) -> ChartView:
+    """A view with its figure larger by `factor`, built once per figure (its key and JSON) and factor."""
+    return replace(_view, figure=enlarged(_view.figure, factor))
 
 
 def provenance(data: Dataset, record: Any, *, kind: str | None = None, limit: int = 4) -> None:
@@ -312,9 +322,9 @@ def claim_links(data: Dataset, kind: str, record_id: str) -> str:
     return " ".join(links)
 
 
-def first_cards(table: pd.DataFrame, state_key: str) -> pd.DataFrame:
-    """A list's first cards, or all of them once the reader has asked (`list_all_button`)."""
-    return table if st.session_state.get(state_key) else table.head(FIRST_CARDS)
+def first_cards(table: pd.DataFrame) -> pd.DataFrame:
+    """A list's first cards, or all of them once the reader has asked (`list_all_button`; the address holds it)."""
+    return table if st.query_params.get(LIST_PARAM) == LIST_ALL else table.head(FIRST_CARDS)
 
 
 def list_count(matching: int, of: int, listed: int, noun: str) -> None:
@@ -325,15 +335,19 @@ def list_count(matching: int, of: int, listed: int, noun: str) -> None:
     )
 
 
-def list_all_button(state_key: str, listed: int, total: int, noun: str) -> None:
-    """Under a list cut to its first cards, a button that lists them all (for the rest of the visit)."""
+def list_all() -> None:
+    """Put the whole list in the address, so that a shared link lists it too."""
+    st.query_params[LIST_PARAM] = LIST_ALL
+
+
+def list_all_button(page: str, listed: int, total: int, noun: str) -> None:
+    """Under a list cut to its first cards, a button that lists them all."""
     if listed < total:
         st.button(
             f"List all {total} {noun}",
-            key=f"{state_key}-button",
+            key=f"{page}-listed-all-button",
             icon=":material/expand_more:",
-            on_click=st.session_state.__setitem__,
-            args=(state_key, True),
+            on_click=list_all,
         )
 
 

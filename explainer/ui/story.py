@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 # Presenting: no sidebar or header, larger type, one step per screen (our CSS only).
+PRESENT_SCALE = 1.3  # a presented chart's text and height, against the page's: read from the back of a room
 PRESENT_STYLE = """
 <style>
 [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], header,

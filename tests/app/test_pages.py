@@ -6,6 +6,7 @@ import base64
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -14,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from explainer.load import DATA_DIR_ENV
 from explainer.ui.chart import PLOTLY_MODULE, STREAMLIT_SCRIPTS
 from explainer.ui.page import PAGE_FILES
+from explainer.ui.story import PRESENT_SCALE
 from tests.conftest import MINIMAL, ROOT
 
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -167,6 +169,37 @@ def test_turning_a_filter_on_leaves_the_page_elements_in_their_places(page_name:
         assert all(a == b or "empty" in (a, b) for a, b in zip(whole, focused)), (whole, focused)
 
 
+def keyed_places(at: AppTest) -> dict[str, tuple[int, ...]]:
+    """Where each keyed element sits in the page, by key: its path of indexes through the containers."""
+    places: dict[str, tuple[int, ...]] = {}
+
+    def visit(node: Any, path: tuple[int, ...]) -> None:
+        children = node.children
+        for index, child in children.items() if isinstance(children, dict) else enumerate(children or []):
+            element_id = getattr(getattr(child, "proto", None), "id", "") or ""
+            if element_id.startswith("$$ID-"):
+                places[element_id.split("-", 2)[-1]] = (*path, index)
+            if hasattr(child, "children"):
+                visit(child, (*path, index))
+
+    visit(at.main, ())
+    return places
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_turning_a_filter_on_leaves_every_keyed_element_in_its_place(page_name: str) -> None:
+    """Deeper than the page's top level: a chart's tools, a tab's content, a box of links. A list's cards (quotes,
+    claims, key numbers) and the button under a list may move, as the list narrows to what concerns the filter."""
+    whole, focused = keyed_places(open_page(page_name)), keyed_places(open_page(page_name, actor="iran"))
+    cards = ("quote-", "claim-", "key-")
+    moved = {
+        key: (whole[key], focused[key])
+        for key in whole.keys() & focused.keys()
+        if whole[key] != focused[key] and not key.startswith(cards) and not key.endswith("-listed-all-button")
+    }
+    assert not moved, f"moved when the filter was turned on: {moved}"
+
+
 def test_a_page_with_little_for_the_filter_names_where_to_go() -> None:
     at = open_page("elections", actor="badr-organization")
     assert not at.exception
@@ -244,3 +277,17 @@ def test_a_charts_save_embed_and_link_box_is_built_when_opened() -> None:
     embed = next(c.value for c in at.code if c.value.startswith("<iframe"))
     assert "chart=militia-funnel" in embed and "actor=iran" in embed and "embed=true" in embed
     assert any('data-chart-download="militia-funnel"' in h.proto.body for h in at.get("html"))
+
+
+@pytest.mark.parametrize("step", ["1", "2"])
+def test_presenting_a_step_draws_its_chart_larger_and_the_same_on_every_rerun(step: str) -> None:
+    """?present=1: the step's chart with its height and text scaled for a projector, the same points; a rerun sends
+    the very same figure (it is built once, not on every run)."""
+    normal = chart_specs(open_page("story", step=step))[0]
+    at = open_page("story", step=step, present="1")
+    big = chart_specs(at)[0]
+    assert big["layout"]["height"] == round(normal["layout"]["height"] * PRESENT_SCALE)
+    assert big["layout"]["font"]["size"] > normal["layout"].get("font", {}).get("size", 0)
+    assert [trace.get("x") for trace in big["data"]] == [trace.get("x") for trace in normal["data"]]
+    at.run()
+    assert not at.exception and chart_specs(at)[0] == big

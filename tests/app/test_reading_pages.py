@@ -7,7 +7,7 @@ import re
 import pytest
 
 from explainer.ui.components import FIRST_CARDS
-from tests.app.test_pages import open_page
+from tests.app.test_pages import open_page, url_values
 
 
 def paragraph_blocks(at) -> list[str]:
@@ -80,6 +80,15 @@ def test_a_list_of_cards_opens_with_its_first_cards_and_lists_all_on_request(pag
     links = [re.search(rf"\./{page}\?{page[:-1]}=([\w-]+)\)", card).group(1) for card in cards(at)]
     assert len(links) == len(set(links)) == total
     assert not [b for b in at.button if b.key == f"{page}-listed-all-button"]
+    assert url_values(at, "list") == ["all"], "the address does not hold the whole list"
+    shared = open_page(page, list="all")  # the address, opened by someone else, lists them all too
+    assert len(cards(shared)) == total and not [b for b in shared.button if b.key == f"{page}-listed-all-button"]
+
+
+@pytest.mark.parametrize("value", ["", "ALL", "1", "<b>all</b>"])
+def test_a_list_param_other_than_all_lists_the_first_cards(value: str) -> None:
+    at = open_page("quotes", list=value)
+    assert not at.exception and len(quote_card_texts(at)) == FIRST_CARDS
 
 
 def test_a_linked_quote_beyond_the_first_cards_is_listed_first() -> None:

@@ -121,9 +121,9 @@ def test_typing_a_name_and_pressing_enter_chooses_that_one_actor(browser_page: A
 
 # (page, its own state in the address, the parameter names that state may use)
 PAGE_STATE = [
-    ("quotes", "q=Iran&kind=Paraphrase", {"q", "kind", "speaker", "quote"}),
+    ("quotes", "q=Iran&kind=Paraphrase&list=all", {"q", "kind", "speaker", "quote", "list"}),
     ("elections", "tab=Preliminary+vs+after+the+recount", {"tab"}),
-    ("claims", "standing=Partly+confirmed", {"claim", "claim-kind", "standing", "claimant"}),
+    ("claims", "standing=Partly+confirmed&list=all", {"claim", "claim-kind", "standing", "claimant", "list"}),
     ("timeline", "event=soleimani-killed-in-baghdad", {"tab", "event"}),
     ("article", "para=17&colour=Claim+standing", {"para", "datum", "colour"}),
     ("story", "step=3", {"step", "present"}),
