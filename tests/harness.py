@@ -66,11 +66,15 @@ VISIBLE_CHANGES_JS = """
 })();
 """
 
-# Resolves once everything is drawn: the script has stopped, each chart has its SVG, and the page has not changed
-# for `quiet` ms. Returns the time of the last change, in ms since navigation start: from VISIBLE_CHANGES_JS where
-# the context has it, else from a DOM observer started now.
-VISUALLY_COMPLETE_JS = """
+# Resolves once everything is drawn (DRAWN_JS: the script has stopped, the page has its title, each chart has its
+# SVG) and the page has not changed for `quiet` ms. Returns the time of the last change, in ms since navigation
+# start: from VISIBLE_CHANGES_JS where the context has it, else from a DOM observer started now.
+VISUALLY_COMPLETE_JS = (
+    """
 async ({quiet, timeout}) => {
+  const drawn = """
+    + DRAWN_JS.strip()
+    + """;
   const watched = typeof window.__lastVisibleChange === 'number';
   let seen = performance.now();
   const observer = watched ? null : new MutationObserver(() => { seen = performance.now(); });
@@ -78,13 +82,6 @@ async ({quiet, timeout}) => {
   if (observer) observer.observe(document.body, everything);
   const last = () => watched ? window.__lastVisibleChange : seen;
   const started = performance.now();
-  const drawn = () => {
-    const app = document.querySelector('[data-testid=stApp]');
-    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-    if (document.querySelector('[data-testid=stSkeleton], [data-stale=true]')) return false;
-    return [...document.querySelectorAll('[data-testid^=stBidiComponent], [data-testid=stPlotlyChart]')]
-      .every(chart => chart.querySelector('.main-svg'));
-  };
   while (performance.now() - started < timeout) {
     if (drawn() && performance.now() - last() >= quiet) { if (observer) observer.disconnect(); return last(); }
     await new Promise(resolve => setTimeout(resolve, 25));
@@ -93,6 +90,7 @@ async ({quiet, timeout}) => {
   throw new Error('page did not become visually complete');
 }
 """
+)
 
 
 def chromium_path() -> str | None:
