@@ -923,4 +923,14 @@ def enlarged(fig: go.Figure, factor: float) -> go.Figure:
     big.layout.title.text = re.sub(
         r"font-size:(\d+)px", lambda m: f"font-size:{round(int(m.group(1)) * factor)}px", big.layout.title.text or ""
     )
+    # The title block (title_block) rewrapped to the same width in pixels at its larger type, so it fits where the
+    # page's did (a phone included); the top margin and the figure grow by the lines this adds.
+    block = re.fullmatch(r"<b>(.*)</b><br><span style='(.*?)'>(.*)</span>", big.layout.title.text, re.S)
+    if block:
+        title = _lines(block[1].replace("<br>", " "), int(TITLE_WIDTH / factor))
+        source = _lines(block[3].replace("<br>", " "), int(SOURCE_WIDTH / factor))
+        big.layout.title.text = f"<b>{title}</b><br><span style='{block[2]}'>{source}</span>"
+        added = big.layout.title.text.count("<br>") - (fig.layout.title.text or "").count("<br>")
+        room = math.ceil(LINE_SPACING * scaled(big.layout.title.font.size, TITLE_SIZE) * added)
+        big.update_layout(margin_t=big.layout.margin.t + room, height=big.layout.height + room)
     return big

@@ -286,7 +286,11 @@ def test_presenting_a_step_draws_its_chart_larger_and_the_same_on_every_rerun(st
     normal = chart_specs(open_page("story", step=step))[0]
     at = open_page("story", step=step, present="1")
     big = chart_specs(at)[0]
-    assert big["layout"]["height"] == round(normal["layout"]["height"] * PRESENT_SCALE)
+    plot = lambda layout: layout["height"] - layout["margin"]["t"]  # noqa: E731 - the figure below its title block
+    assert plot(big["layout"]) == round(normal["layout"]["height"] * PRESENT_SCALE) - round(
+        normal["layout"]["margin"]["t"] * PRESENT_SCALE
+    )
+    assert big["layout"]["margin"]["t"] >= round(normal["layout"]["margin"]["t"] * PRESENT_SCALE)
     assert big["layout"]["font"]["size"] > normal["layout"].get("font", {}).get("size", 0)
     assert [trace.get("x") for trace in big["data"]] == [trace.get("x") for trace in normal["data"]]
     at.run()

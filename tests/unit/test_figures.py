@@ -112,6 +112,19 @@ def test_enlarged_scales_every_text() -> None:
     assert min(text_sizes(big)) >= 18
 
 
+def test_enlarged_rewraps_the_title_to_the_same_width_and_makes_room_for_it() -> None:
+    """A larger title keeps to the width the page's fitted (a phone's): fewer characters a line, more lines."""
+    table = pd.DataFrame({"label": ["a"], "value": [1.0], "precision": ["exact"], "highlight": [True]})
+    title = "Per one analyst, most of the salaried personnel of the group answer to Tehran"
+    fig = figures.militia_funnel_chart(table, title=title, source="the article, paragraph 17")
+    big = figures.enlarged(fig, 1.3)
+    bold = big.layout.title.text.split("</b>")[0].removeprefix("<b>").split("<br>")
+    assert " ".join(bold) == title and max(map(len, bold)) <= figures.TITLE_WIDTH / 1.3
+    added = big.layout.title.text.count("<br>") - fig.layout.title.text.count("<br>")
+    assert added > 0 and big.layout.margin.t > round(fig.layout.margin.t * 1.3)
+    assert big.layout.height - big.layout.margin.t == round(fig.layout.height * 1.3) - round(fig.layout.margin.t * 1.3)
+
+
 @pytest.mark.parametrize("name", list(figures.BUILDERS))
 def test_builders_draw_an_honest_empty_figure_from_an_empty_table(name: str) -> None:
     columns = [
