@@ -5,12 +5,12 @@ import streamlit as st
 from explainer import queries, views
 from explainer.ui.components import chart_view, provenance, quote_cards, record_table, show_chart
 from explainer.ui.page import literal, page_header, page_style, share_view
-from explainer.ui.state import current_actor_records, current_focus, dataset
+from explainer.ui.state import current_actor_records, current_focus, dataset, focused
 
 data = dataset()
 page_style()
 focus = current_focus(data)
-relations = queries.relation_edges(data, focus)
+relations = focused(queries.relation_edges)(data, focus)
 page_header(data, "actors")
 share_view("actors")
 
@@ -27,7 +27,7 @@ with st.container(key="network-list"):  # shown instead of the network on narrow
         )
 st.caption("Arrows point from who to whom; each relation is tied to the sentence that states it, and to its time.")
 
-actors = queries.actors_table(data, focus)
+actors = focused(queries.actors_table)(data, focus)
 in_focus = actors[actors["in_focus"]] if focus.active else actors
 names = dict(zip(in_focus["name"], in_focus["id"])) or dict(zip(actors["name"], actors["id"]))
 choice = st.selectbox("Profile", list(names), key="profile", bind="query-params")

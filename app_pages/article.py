@@ -10,13 +10,13 @@ from explainer.params import parse_positive_int
 from explainer.ui.components import article_credit
 from explainer.ui.page import PAGE_FILES, literal, page_header, page_style, share_view
 from explainer.ui.scroll import scroll_to
-from explainer.ui.state import current_focus, dataset, filter_params
+from explainer.ui.state import current_focus, dataset, filter_params, focused
 
 MODES = {"Any datum": "records", "Claim standing": "standing", "Kind of claim": "kind"}
 data = dataset()
 page_style()
 focus = current_focus(data)
-uses = reading.sentence_uses(data, focus)
+uses = focused(reading.sentence_uses)(data, focus)
 page_header(data, "article", count=len(uses))
 article_credit(data)
 share_view("article")

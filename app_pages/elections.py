@@ -6,12 +6,12 @@ from explainer import queries, views
 from explainer.templates import figure_phrase
 from explainer.ui.components import chart_view, record_table, show_chart
 from explainer.ui.page import page_header, page_style, share_view
-from explainer.ui.state import current_focus, dataset
+from explainer.ui.state import current_focus, dataset, focused
 
 data = dataset()
 page_style()
 focus = current_focus(data)
-results = queries.election_results(data, focus)
+results = focused(queries.election_results)(data, focus)
 page_header(data, "elections")
 share_view("elections")
 summary = queries.seat_summary(data)

@@ -12,13 +12,13 @@ from explainer.ui.components import (
     standing_link,
 )
 from explainer.ui.page import literal, page_header, page_style, share_view
-from explainer.ui.state import current_focus, dataset
+from explainer.ui.state import current_focus, dataset, focused
 
 data = dataset()
 page_style()
 focus = current_focus(data)
-quotes = queries.quotes_table(data, focus, theme="militias")
-events = queries.timeline(data, focus, theme="militias")
+quotes = focused(queries.quotes_table)(data, focus, theme="militias")
+events = focused(queries.timeline)(data, focus, theme="militias")
 page_header(data, "militias")
 share_view("militias")
 show_chart(chart_view(views.militia_funnel, data), page_path="militias")

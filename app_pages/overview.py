@@ -5,13 +5,13 @@ import streamlit as st
 from explainer import queries
 from explainer.ui.components import article_credit, key_number
 from explainer.ui.page import PAGE_FILES, literal, page_header, page_style, page_text, share_view
-from explainer.ui.state import current_focus, dataset, filter_params
+from explainer.ui.state import current_focus, dataset, filter_params, focused
 
 data = dataset()
 page_style()
 key_ids = data.config.key_figures
 focus = current_focus(data)
-numbers = queries.figures_table(data, focus, key_ids)
+numbers = focused(queries.figures_table)(data, focus, key_ids)
 page_header(data, "overview", count=len(numbers))
 article_credit(data)
 share_view()

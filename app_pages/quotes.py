@@ -8,7 +8,7 @@ from explainer.params import known_choice
 from explainer.ui.components import chart_view, first_cards, list_all_button, list_count, quote_cards, show_chart
 from explainer.ui.page import page_header, page_style, share_view
 from explainer.ui.scroll import scroll_to
-from explainer.ui.state import current_focus, dataset
+from explainer.ui.state import current_focus, dataset, focused
 
 data = dataset()
 page_style()
@@ -35,7 +35,7 @@ kinds = right.multiselect(
 )
 kind_ids = tuple(k for k, label in queries.KIND_LABELS.items() if label in kinds)
 speaker_ids = tuple(by_name[name] for name in chosen)
-table = queries.quotes_table(data, focus, search=search, kinds=kind_ids, speakers=speaker_ids)
+table = focused(queries.quotes_table)(data, focus, search=search, kinds=kind_ids, speakers=speaker_ids)
 
 show_chart(chart_view(views.quote_counts, data, search, speaker_ids, kind_ids), page_path="quotes")
 selected = known_choice(st.query_params.get("quote"), set(table["id"]))

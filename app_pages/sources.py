@@ -49,8 +49,9 @@ st.header("Corrections log")
 record_table(per_dataset(queries.corrections_table)(data), ["kind", "summary", "article_text", "corrected"])
 st.header("Outside sources")
 record_table(
-    per_dataset(queries.sources_table)(data).rename(columns={"title": "source_title"}),  # "title" reads "Event"
-    ["publisher", "source_title", "published", "tier", "speaks_for", "copy_of", "cited_by", "note"] + ["source_url"],
+    per_dataset(queries.sources_table)(data),
+    ["publisher", "title", "published", "tier", "speaks_for", "copy_of", "cited_by", "note", "source_url"],
+    labels={"title": "Title"},  # elsewhere a title is an event's
 )
 st.header("Data dictionary")
 dictionary = st.expander("Every file and field", key="data-dictionary", on_change="rerun")

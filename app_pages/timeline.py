@@ -9,7 +9,7 @@ from explainer import queries, views
 from explainer.ui.chart import selected
 from explainer.ui.components import chart_view, provenance, record_table, show_chart
 from explainer.ui.page import literal, page_header, page_style, share_view
-from explainer.ui.state import current_focus, dataset
+from explainer.ui.state import current_focus, dataset, focused
 
 
 def pick_event(chart_key: str, events: frozenset[str]) -> None:
@@ -24,7 +24,7 @@ def pick_event(chart_key: str, events: frozenset[str]) -> None:
 data = dataset()
 page_style()
 focus = current_focus(data)
-events = queries.timeline(data, focus)
+events = focused(queries.timeline)(data, focus)
 page_header(data, "timeline")
 share_view("timeline")
 
@@ -66,7 +66,7 @@ st.caption(
     f"Developments after {queries.article_date_words(data)}, from the claims they bear on; facts, not "
     "verdicts on the claims."
 )
-later = queries.later_developments(data, focus)
+later = focused(queries.later_developments)(data, focus)
 if later.empty:
     st.caption("None of them concerns this filter.")
 else:

@@ -6,12 +6,12 @@ from explainer import queries, views
 from explainer.templates import figure_phrase
 from explainer.ui.components import chart_view, provenance, record_table, show_chart
 from explainer.ui.page import literal, page_header, page_style, page_text, share_view
-from explainer.ui.state import current_focus, dataset
+from explainer.ui.state import current_focus, dataset, focused
 
 data = dataset()
 page_style()
 focus = current_focus(data)
-records = queries.trade_series(data, focus)
+records = focused(queries.trade_series)(data, focus)
 page_header(data, "trade")
 share_view("trade")
 for figure_id in page_text(data, "trade").figures:
@@ -34,7 +34,7 @@ electricity_tab, waivers_tab, exports_tab = st.tabs(
 if electricity_tab.open:
     with electricity_tab:
         show_chart(charts["Electricity"], page_path="trade")
-        volumes = queries.energy_dependence(data, focus)
+        volumes = focused(queries.energy_dependence)(data, focus)
         if not volumes.empty:
             st.header("Gas and electricity volumes reported")
             st.caption("Sources disagree and measure different things; each row's note says what.")

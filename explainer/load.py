@@ -95,6 +95,7 @@ class Dataset:
     records: dict[str, tuple[Any, ...]]
     locations: dict[str, Location] = field(repr=False)
     config: ExplainerConfig = field(repr=False, default=None)  # type: ignore[assignment]
+    version: str = field(repr=False, compare=False, default="")  # the input files' digest, set by the app's cache
 
     def __getattr__(self, kind: str) -> tuple[Any, ...]:
         records = self.__dict__.get("records", {})

@@ -3,6 +3,7 @@ quote and claim cards, and empty states that say where to go."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import partial
@@ -66,7 +67,6 @@ COLUMN_LABELS = {  # internal column -> what a reader sees
     "rank": "Rank",
     "display": "Date",
     "title": "Event",
-    "source_title": "Title",
     "description": "What happened",
     "sources_differ": "Where sources differ",
     "days": "Days",
@@ -139,29 +139,53 @@ HIDDEN = {
 }
 
 
-def record_table(table: pd.DataFrame, columns: list[str] | None = None, *, show_ids: bool = False) -> None:
-    """A table for readers: labelled columns, blanks for missing values, each row linked to its sentence or source."""
+def record_table(
+    table: pd.DataFrame,
+    columns: list[str] | None = None,
+    *,
+    show_ids: bool = False,
+    labels: Mapping[str, str] | None = None,
+) -> None:
+    """A table for readers: labelled columns, blanks for missing values, each row linked to its sentence or source;
+    `labels` names columns whose usual label would mislead on this page."""
+    shown, keep = _readable(table, tuple(columns) if columns else None, show_ids)
+    names = {**COLUMN_LABELS, **(labels or {})}
+    config: dict[str, Any] = {c: st.column_config.Column(names.get(c, c.replace("_", " ").capitalize())) for c in keep}
+    config["in_article"] = st.column_config.LinkColumn("In the article, ¶", display_text=r"para=(\d+)")
+    config["source_url"] = st.column_config.LinkColumn("Outside source", display_text="open ↗")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+
+
+# Tables made readable, by the identity of the table and the columns asked for. The cached queries hand a page the
+# same table on every rerun, and formatting every cell took longer than the rest of some pages' scripts; an entry
+# goes when its table does.
+_READABLE: dict[tuple[int, tuple[str, ...] | None, bool], tuple[pd.DataFrame, list[str]]] = {}
+
+
+def _readable(table: pd.DataFrame, columns: tuple[str, ...] | None, show_ids: bool) -> tuple[pd.DataFrame, list[str]]:
+    """The table's shown columns formatted for reading, and their names (built once per table object)."""
+    key = (id(table), columns, show_ids)
+    if key not in _READABLE:
+        _READABLE[key] = _make_readable(table, columns, show_ids)
+        weakref.finalize(table, _READABLE.pop, key, None)
+    return _READABLE[key]
+
+
+def _make_readable(
+    table: pd.DataFrame, columns: tuple[str, ...] | None, show_ids: bool
+) -> tuple[pd.DataFrame, list[str]]:
+    """The shown columns, each row's sentence link added, every cell as a reader reads it."""
     shown = table.copy()
     if {"id", "paragraph"} <= set(shown.columns):
         shown["in_article"] = [
             f"./article?para={int(p)}&datum={i}" if pd.notna(p) else None
             for p, i in zip(shown["paragraph"], shown["id"])
         ]
-    keep = columns or [c for c in shown.columns if c not in HIDDEN or (show_ids and c == "id")]
-    if focus_column := ("why" if "why" in shown.columns and shown["why"].astype(bool).any() else None):
-        keep = [*keep, focus_column] if focus_column not in keep else keep
+    keep = list(columns) if columns else [c for c in shown.columns if c not in HIDDEN or (show_ids and c == "id")]
+    if "why" in shown.columns and "why" not in keep and shown["why"].astype(bool).any():
+        keep.append("why")
     keep += [c for c in ("in_article", "source_url") if c in shown.columns and c not in keep]
-    config: dict[str, Any] = {
-        c: st.column_config.Column(COLUMN_LABELS.get(c, c.replace("_", " ").capitalize())) for c in keep
-    }
-    config["in_article"] = st.column_config.LinkColumn("In the article, ¶", display_text=r"para=(\d+)")
-    config["source_url"] = st.column_config.LinkColumn("Outside source", display_text="open ↗")
-    st.dataframe(
-        shown[keep].apply(display_column) if not shown.empty else shown[keep],
-        hide_index=True,
-        width="stretch",
-        column_config=config,
-    )
+    return (shown[keep].apply(display_column) if not shown.empty else shown[keep]), keep
 
 
 UNGROUPED_COLUMNS = {"year", "rank", "paragraph"}  # 2019 is a year, not 2,019

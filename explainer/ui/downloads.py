@@ -10,11 +10,12 @@ import streamlit as st
 from explainer.export import to_csv_tables, to_json
 from explainer.filters import Filters
 from explainer.handout import handout_bytes
-from explainer.load import Dataset, fingerprint
+from explainer.load import Dataset
+from explainer.ui.state import version_of
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _bundles(key: tuple, _data: Dataset) -> tuple[bytes, bytes]:
+def _bundles(key: str, _data: Dataset) -> tuple[bytes, bytes]:
     """The dataset as JSON bytes and as a zip of CSVs (cached on the files' fingerprint)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -25,7 +26,7 @@ def _bundles(key: tuple, _data: Dataset) -> tuple[bytes, bytes]:
 
 def dataset_downloads(data: Dataset) -> None:
     """Two buttons: the JSON export and the CSV zip."""
-    json_bytes, zip_bytes = _bundles(fingerprint(), data)
+    json_bytes, zip_bytes = _bundles(version_of(data), data)
     left, right = st.columns(2)
     left.download_button(
         "Download the dataset (JSON)",
@@ -53,7 +54,7 @@ def handout_download(data: Dataset, filters: Filters) -> None:
     """A button that downloads the whole explainer as one printable HTML file (built only when clicked)."""
     st.download_button(
         "Download the handout (HTML, prints to PDF)",
-        lambda: _handout((fingerprint(), filters.actors, filters.themes), data, filters),
+        lambda: _handout((version_of(data), filters.actors, filters.themes), data, filters),
         file_name="iran-iraq-explainer-handout.html",
         mime="text/html",
         icon=":material/print:",

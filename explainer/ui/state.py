@@ -8,7 +8,10 @@ session is written back, so every page's address is a link to what the reader se
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -23,18 +26,29 @@ WIDGET = {ACTOR_KEY: "filter-actor", THEME_KEY: "filter-theme"}  # the sidebar w
 FILTER_KEYS = (ACTOR_KEY, THEME_KEY)
 
 
+def data_version() -> str:
+    """A short digest of the input files' names, sizes and mtimes: the dataset's version in every cache key (a short
+    string is hashed by the cache far faster than the nested tuple of file stamps)."""
+    return hashlib.blake2b(repr(fingerprint()).encode(), digest_size=12).hexdigest()
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _cached_dataset(key: tuple) -> Dataset | DatasetInvalid:
-    """Parse the YAML once per version of the files (the key holds their sizes and mtimes)."""
+def _cached_dataset(version: str) -> Dataset | DatasetInvalid:
+    """Parse the YAML once per version of the files, and label the dataset with that version."""
     try:
-        return load_dataset()
+        return replace(load_dataset(), version=version)
     except DatasetInvalid as invalid:
         return invalid
 
 
+def version_of(data: Dataset) -> str:
+    """The version a dataset was loaded as (read once per run by the router), or the files' version now."""
+    return data.version or data_version()
+
+
 def get_dataset() -> Dataset | DatasetInvalid:
     """The current dataset, reloaded only when a data file or the article changes."""
-    return _cached_dataset(fingerprint())
+    return _cached_dataset(data_version())
 
 
 def dataset() -> Dataset:
@@ -139,7 +153,7 @@ def current_filters() -> Filters:
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _cached_focus(key: tuple, _data: Dataset, _filters: Filters) -> Focus:
+def _cached_focus(key: str, _data: Dataset, _filters: Filters) -> Focus:
     """The focus for a filter, built once per dataset version and filter."""
     return build_focus(_data, _filters)
 
@@ -147,7 +161,7 @@ def _cached_focus(key: tuple, _data: Dataset, _filters: Filters) -> Focus:
 def current_focus(data: Dataset) -> Focus:
     """The focus for the current filter."""
     filters = current_filters()
-    return _cached_focus((fingerprint(), filters.actors, filters.themes), data, filters)
+    return _cached_focus(repr((version_of(data), filters.actors, filters.themes)), data, filters)
 
 
 def filter_params(**extra: Any) -> dict[str, Any]:
@@ -162,33 +176,51 @@ def filter_params(**extra: Any) -> dict[str, Any]:
     return params
 
 
+def _cache_key(function: Callable[..., Any], data: Dataset, *parts: Any) -> str:
+    """One short string naming a call (a string is hashed by the cache far faster than nested tuples)."""
+    return repr((function.__module__, function.__qualname__, version_of(data), *parts))
+
+
+@functools.cache  # one cached function per wrapped function, not one per call
 def cached_by_data(function: Callable[..., Any]) -> Callable[..., Any]:
     """Cache a pure function of (dataset, filter, options) across reruns and sessions."""
 
     @st.cache_resource(max_entries=256, show_spinner=False)
-    def run(key: tuple, _data: Dataset, _filters: Filters, _options: tuple) -> Any:
+    def run(key: str, _data: Dataset, _filters: Filters, _options: tuple) -> Any:
         return function(_data, _filters, *_options)
 
     def wrapper(data: Dataset, filters: Filters, *options: Any) -> Any:
-        return run(
-            (function.__module__, function.__qualname__, fingerprint(), filters.actors, filters.themes, options),
-            data,
-            filters,
-            options,
-        )
+        return run(_cache_key(function, data, filters.actors, filters.themes, options), data, filters, options)
 
     return wrapper
 
 
+@functools.cache
+def focused(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Cache a pure query of (dataset, focus, options) across reruns and sessions; its result is shared, so callers
+    read it and never change it."""
+
+    @st.cache_resource(max_entries=256, show_spinner=False)
+    def run(key: str, _data: Dataset, _focus: Focus, _args: tuple, _kwargs: dict) -> Any:
+        return function(_data, _focus, *_args, **_kwargs)
+
+    def wrapper(data: Dataset, focus: Focus, *args: Any, **kwargs: Any) -> Any:
+        key = _cache_key(function, data, focus.filters.actors, focus.filters.themes, args, sorted(kwargs.items()))
+        return run(key, data, focus, args, kwargs)
+
+    return wrapper
+
+
+@functools.cache
 def per_dataset(function: Callable[..., Any]) -> Callable[..., Any]:
     """Cache a pure function of the dataset alone (and options) across reruns and sessions."""
 
     @st.cache_resource(max_entries=64, show_spinner=False)
-    def run(key: tuple, _data: Dataset, _options: tuple) -> Any:
+    def run(key: str, _data: Dataset, _options: tuple) -> Any:
         return function(_data, *_options)
 
     def wrapper(data: Dataset, *options: Any) -> Any:
-        return run((function.__module__, function.__qualname__, fingerprint(), options), data, options)
+        return run(_cache_key(function, data, options), data, options)
 
     return wrapper
 

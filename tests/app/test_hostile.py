@@ -67,3 +67,19 @@ def test_the_app_never_writes_into_data_or_seeds() -> None:
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in watched if p.is_file()}
     assert before == after
     assert sorted(p for p in [*DATA.rglob("*"), *(ROOT / "seeds").rglob("*")] if p.is_file()) == sorted(before)
+
+
+def test_an_edited_data_file_is_shown_on_the_next_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Queries and tables are cached by the dataset's version: an edit makes a new version, never a stale page."""
+    edited = tmp_path / "data"
+    shutil.copytree(MINIMAL, edited)
+    monkeypatch.setenv(DATA_DIR_ENV, str(edited))
+    at = open_page("timeline")
+    old, new = "US drone strike kills Qasem Soleimani in Baghdad", "An edited title for the strike"
+    assert any(old in frame.value.to_string() for frame in at.dataframe)
+    events = edited / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    at.run()
+    assert not at.exception
+    shown = " ".join(frame.value.to_string() for frame in at.dataframe)
+    assert new in shown and old not in shown

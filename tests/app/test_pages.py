@@ -295,3 +295,18 @@ def test_presenting_a_step_draws_its_chart_larger_and_the_same_on_every_rerun(st
     assert [trace.get("x") for trace in big["data"]] == [trace.get("x") for trace in normal["data"]]
     at.run()
     assert not at.exception and chart_specs(at)[0] == big
+
+
+def test_the_sources_table_labels_a_sources_title_as_a_title() -> None:
+    """A column's usual label is overridden where it would mislead: elsewhere "title" is an event's ("Event")."""
+    at = open_page("sources")
+    labels = {
+        tuple(frame.value.columns): {key: value.get("label") for key, value in json.loads(frame.proto.columns).items()}
+        for frame in at.dataframe
+        if frame.proto.columns != "{}"
+    }
+    sources = next(config for columns, config in labels.items() if "publisher" in columns)
+    assert sources["title"] == "Title"
+    timeline = open_page("timeline")
+    events = json.loads(timeline.dataframe[0].proto.columns)
+    assert events["title"]["label"] == "Event"
