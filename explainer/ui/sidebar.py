@@ -70,3 +70,17 @@ def filter_sidebar(data: Dataset, pages: dict[str, tuple[str, str]]) -> None:
                     )
         else:
             st.caption("Any chosen actor, and any chosen theme. The address bar holds the filter: copy it to share.")
+        story_link(data, pages)
+
+
+def story_link(data: Dataset, pages: dict[str, tuple[str, str]]) -> None:
+    """A way in for a first-time reader: the guided story, with the filter. Drawn on every page, with or without a
+    filter, so the browser has a page link's code from the start (the per-page counts that a filter brings are page
+    links; loaded during a filter change, they were its last part to be drawn)."""
+    if "story" in pages and data.story:
+        st.page_link(
+            pages["story"][0],
+            label=f"New here? The article's argument in {len(data.story)} steps",
+            icon=":material/route:",
+            query_params=filter_params(),
+        )

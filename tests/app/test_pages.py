@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explainer.load import DATA_DIR_ENV
+from explainer.load import DATA_DIR_ENV, load_dataset
 from explainer.ui.chart import PLOTLY_MODULE, STREAMLIT_SCRIPTS
 from explainer.ui.page import PAGE_FILES
 from explainer.ui.story import PRESENT_SCALE
@@ -133,7 +133,7 @@ def test_the_active_filter_shows_as_removable_chips_and_a_clear_button() -> None
 def test_the_sidebar_clear_button_is_always_there_and_works_only_with_a_filter_on() -> None:
     everything = open_page("quotes")
     assert everything.button(key="clear-filters-sidebar").disabled
-    assert not everything.sidebar.get("page_link")
+    assert [link.proto.page for link in everything.sidebar.get("page_link")] == ["story"]  # no counts, one way in
     badr = open_page("quotes", actor="badr-organization")
     assert not badr.button(key="clear-filters-sidebar").disabled
     counts = [link.proto.label for link in badr.sidebar.get("page_link")]
@@ -310,3 +310,14 @@ def test_the_sources_table_labels_a_sources_title_as_a_title() -> None:
     timeline = open_page("timeline")
     events = json.loads(timeline.dataframe[0].proto.columns)
     assert events["title"]["label"] == "Event"
+
+
+def test_the_sidebar_offers_the_story_on_every_page_with_the_filter() -> None:
+    """A first-time reader's way in: the guided story, its step count from the data, the filter carried along."""
+    steps = len(load_dataset().story)
+    for page in PAGES:
+        at = open_page(page, actor="badr-organization")
+        links = [link for link in at.sidebar.get("page_link") if link.proto.page == "story"]
+        assert len(links) == 1, page
+        assert links[0].proto.label == f"New here? The article's argument in {steps} steps"
+        assert links[0].proto.query_string == "actor=badr-organization", page
