@@ -46,12 +46,15 @@ DRAWN_JS = """
 # Installed in a browser context before any page loads (watch_visible_changes): keeps the time of the page's last
 # visible change from the start of each document, so that no change is missed however busy the page is when the
 # benchmark starts waiting. A change inside a <canvas> is its fallback content, which is never drawn (the data grid
-# keeps its screen-reader table there and rewrites it 200 ms after drawing); the canvas's own drawing is counted.
+# keeps its screen-reader table there and rewrites it 200 ms after drawing); the canvas's own drawing is counted. A
+# change to an aria-* attribute is for assistive technology and is not drawn (a multiselect rewrites its
+# aria-describedby some 50 ms after a run ends); a change that is drawn along with it (a class, a node) still counts.
 VISIBLE_CHANGES_JS = """
 (() => {
   window.__lastVisibleChange = performance.now();
   const changed = () => { window.__lastVisibleChange = performance.now(); };
   const drawn = (record) => {
+    if (record.type === 'attributes' && record.attributeName.startsWith('aria-')) return false;
     const node = record.target.nodeType === 1 ? record.target : record.target.parentElement;
     return !(node && node.closest('canvas'));
   };

@@ -20,6 +20,8 @@ ACTIONS = {
     "text": "document.getElementById('text').textContent = 'after'",
     "fallback": "document.getElementById('cell').textContent = 'b'",
     "drawing": "document.getElementById('grid').getContext('2d').fillRect(0, 0, 10, 10)",
+    "aria": "document.getElementById('text').setAttribute('aria-describedby', 'text')",
+    "class": "document.getElementById('text').setAttribute('class', 'changed')",
 }
 SCHEDULE_JS = """
 ([action, delay]) => new Promise(resolve => setTimeout(() => {
@@ -44,14 +46,16 @@ def run_later(page: Any, action: str, delay_ms: int = 50) -> float:
     return float(page.evaluate(SCHEDULE_JS, [ACTIONS[action], delay_ms]))
 
 
-@pytest.mark.parametrize("action", ["text", "drawing"])
+@pytest.mark.parametrize("action", ["text", "drawing", "class"])
 def test_a_visible_change_is_the_last_change(watched_page: Any, action: str) -> None:
     at = run_later(watched_page, action)
     assert wait_visually_complete(watched_page, quiet_ms=100) >= at
 
 
-def test_a_canvas_fallback_change_is_not_counted(watched_page: Any) -> None:
-    at = run_later(watched_page, "fallback")
+@pytest.mark.parametrize("action", ["fallback", "aria"])
+def test_a_change_that_is_not_drawn_is_not_counted(watched_page: Any, action: str) -> None:
+    """A canvas's fallback content, and an aria-* attribute, are for screen readers: neither is drawn."""
+    at = run_later(watched_page, action)
     assert wait_visually_complete(watched_page, quiet_ms=100) < at
 
 
