@@ -16,7 +16,7 @@ from explainer.ui.state import version_of
 
 @st.cache_data(show_spinner=False, max_entries=2)
 def _bundles(key: str, _data: Dataset) -> tuple[bytes, bytes]:
-    """The dataset as JSON bytes and as a zip of CSVs (cached on the files' fingerprint)."""
+    """The dataset as JSON bytes and as a zip of CSVs (cached on the dataset's version)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for kind, text in to_csv_tables(_data).items():
