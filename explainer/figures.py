@@ -8,7 +8,6 @@ labels stay horizontal, and no text is smaller than 12 px. Text from the data is
 from __future__ import annotations
 
 import math
-import re
 import textwrap
 from collections.abc import Sequence
 
@@ -54,10 +53,24 @@ def _lines(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
-def title_block(title: str, source: str) -> str:
-    """The chart's takeaway title in bold and, under it in smaller type, its source: both wrapped for a phone."""
-    source_lines = wrap("Source: " + source, SOURCE_WIDTH)
-    return f"<b>{wrap(title, TITLE_WIDTH)}</b><br><span style='font-size:{SMALL_SIZE}px'>{source_lines}</span>"
+def title_block(title: str, source: str, *, factor: float = 1.0) -> str:
+    """The chart's takeaway title in bold and, under it in smaller type, its source: both wrapped for a phone (at
+    `factor` times the type, to fewer characters a line, so the block keeps its width in pixels)."""
+    title_width, source_width = _line_widths(factor)
+    source_lines = wrap("Source: " + source, source_width)
+    small = round(SMALL_SIZE * factor)
+    return f"<b>{wrap(title, title_width)}</b><br><span style='font-size:{small}px'>{source_lines}</span>"
+
+
+def _line_widths(factor: float) -> tuple[int, int]:
+    """Characters a line of a title and of its source, at `factor` times the type."""
+    return int(TITLE_WIDTH / factor), int(SOURCE_WIDTH / factor)
+
+
+def _title_lines(title: str, source: str, factor: float = 1.0) -> int:
+    """How many lines the title block takes (title_block) at `factor` times the type."""
+    title_width, source_width = _line_widths(factor)
+    return (len(textwrap.wrap(title, title_width)) or 1) + (len(textwrap.wrap("Source: " + source, source_width)) or 1)
 
 
 def spec_json(fig: go.Figure) -> str:
@@ -70,8 +83,7 @@ def spec_json(fig: go.Figure) -> str:
 
 def header_height(title: str, source: str) -> int:
     """The pixels the title block takes: plotly spaces every line of a text at its first font's line height."""
-    lines = (len(textwrap.wrap(title, TITLE_WIDTH)) or 1) + (len(textwrap.wrap("Source: " + source, SOURCE_WIDTH)) or 1)
-    return math.ceil(LINE_SPACING * TITLE_SIZE * lines)
+    return math.ceil(LINE_SPACING * TITLE_SIZE * _title_lines(title, source))
 
 
 def _finish(
@@ -102,6 +114,7 @@ def _finish(
         hoverlabel=dict(font=dict(size=LABEL_SIZE)),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
+        meta=dict(title=title, source=source),  # the title block's plain words, to set it again larger (enlarged)
         showlegend=fig.layout.showlegend if fig.layout.showlegend is not None else False,
         legend=dict(
             orientation="h",
@@ -920,17 +933,12 @@ def enlarged(fig: go.Figure, factor: float) -> go.Figure:
     for trace in big.data:
         if "textfont" in trace:
             trace.textfont.size = scaled(trace.textfont.size, LABEL_SIZE)
-    big.layout.title.text = re.sub(
-        r"font-size:(\d+)px", lambda m: f"font-size:{round(int(m.group(1)) * factor)}px", big.layout.title.text or ""
-    )
-    # The title block (title_block) rewrapped to the same width in pixels at its larger type, so it fits where the
-    # page's did (a phone included); the top margin and the figure grow by the lines this adds.
-    block = re.fullmatch(r"<b>(.*)</b><br><span style='(.*?)'>(.*)</span>", big.layout.title.text, re.S)
-    if block:
-        title = _lines(block[1].replace("<br>", " "), int(TITLE_WIDTH / factor))
-        source = _lines(block[3].replace("<br>", " "), int(SOURCE_WIDTH / factor))
-        big.layout.title.text = f"<b>{title}</b><br><span style='{block[2]}'>{source}</span>"
-        added = big.layout.title.text.count("<br>") - (fig.layout.title.text or "").count("<br>")
+    # The title block set again at its larger type, to fewer characters a line, so it fits where the page's did (a
+    # phone included); the top margin and the figure grow by the lines this adds.
+    meta = big.layout.meta if isinstance(big.layout.meta, dict) else {}
+    if {"title", "source"} <= meta.keys():
+        big.layout.title.text = title_block(meta["title"], meta["source"], factor=factor)
+        added = _title_lines(meta["title"], meta["source"], factor) - _title_lines(meta["title"], meta["source"])
         room = math.ceil(LINE_SPACING * scaled(big.layout.title.font.size, TITLE_SIZE) * added)
         big.update_layout(margin_t=big.layout.margin.t + room, height=big.layout.height + room)
     return big

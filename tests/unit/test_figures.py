@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -158,3 +159,19 @@ def test_builders_draw_an_honest_empty_figure_from_an_empty_table(name: str) -> 
     ]
     fig = figures.BUILDERS[name](pd.DataFrame(columns=columns), title="Nothing", source="none")
     assert [a.text for a in fig.layout.annotations] == ["Nothing to draw"]
+
+
+def test_enlarged_sets_the_title_again_from_its_plain_words() -> None:
+    """The larger title block is made from the chart's own words, not from its markup: an ampersand or angle
+    bracket in them is escaped once, and the lines are counted in the reader's characters."""
+    table = pd.DataFrame({"label": ["a"], "value": [1.0], "precision": ["exact"], "highlight": [True]})
+    title = "Trade & energy <b>per</b> the article & its sources & more & more & more"
+    fig = figures.militia_funnel_chart(table, title=title, source="a & b")
+    big = figures.enlarged(fig, 1.3)
+    text = big.layout.title.text
+    assert "&amp;amp;" not in text and "<b>per" not in text and "&lt;b&gt;per" in text
+    assert text.count("&amp;") == title.count("&") + 1
+    assert f"font-size:{round(figures.SMALL_SIZE * 1.3)}px" in text
+    bold = text.split("</b>")[0].removeprefix("<b>").split("<br>")
+    unescaped = [line.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") for line in bold]
+    assert unescaped == textwrap.wrap(title, int(figures.TITLE_WIDTH / 1.3))
