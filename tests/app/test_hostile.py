@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from explainer.load import DATA_DIR_ENV
+from explainer.ui import components, state
 from tests.app.test_pages import DASHBOARD, PAGES, open_page
 from tests.conftest import DATA, MINIMAL, ROOT, fixture_header, invalid_fixtures
 
@@ -83,3 +90,53 @@ def test_an_edited_data_file_is_shown_on_the_next_run(tmp_path: Path, monkeypatc
     assert not at.exception
     shown = " ".join(frame.value.to_string() for frame in at.dataframe)
     assert new in shown and old not in shown
+
+
+def snapshot(value: Any) -> Any:
+    """What a reader could see of a value, comparable later: a table's cells, a figure's JSON, a record's fields
+    (not a memo kept beside them, such as a view's computed spec), anything else pickled."""
+    if isinstance(value, pd.DataFrame):
+        return value.to_json(orient="split", default_handler=repr)
+    if isinstance(value, go.Figure):
+        return value.to_json()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return tuple(snapshot(getattr(value, field.name)) for field in dataclasses.fields(value))
+    if isinstance(value, dict):
+        return tuple((repr(key), snapshot(item)) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return tuple(snapshot(item) for item in value)
+    return pickle.dumps(value)
+
+
+def test_no_page_changes_a_cached_result_that_every_session_shares(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cached queries and tables are shared by every reader: a page that changed one in place would change what the
+    next reader sees. Every result handed out while each page runs, with and without a filter, is the same after
+    every page has run as when it was handed out."""
+    fresh = tmp_path / "data"  # new files, a new version: every result is computed in this test, none comes cached
+    shutil.copytree(DATA, fresh, copy_function=shutil.copy)
+    monkeypatch.setenv(DATA_DIR_ENV, str(fresh))
+    handed_out: list[tuple[str, Any, bytes]] = []
+
+    def watched(factory: Callable[..., Any]) -> Callable[..., Any]:
+        def watch(function: Callable[..., Any]) -> Callable[..., Any]:
+            cached = factory(function)
+
+            def call(*args: Any, **kwargs: Any) -> Any:
+                result = cached(*args, **kwargs)
+                handed_out.append((function.__qualname__, result, snapshot(result)))
+                return result
+
+            return call
+
+        return watch
+
+    for name in ("focused", "cached_by_data", "per_dataset"):
+        monkeypatch.setattr(state, name, watched(getattr(state, name)))
+    monkeypatch.setattr(components, "cached_by_data", state.cached_by_data)
+    for page_name in PAGES:
+        for params in ({}, {"actor": "iran"}, {"theme": "militias"}):
+            assert not open_page(page_name, **params).exception
+    changed = sorted({name for name, result, before in handed_out if snapshot(result) != before})
+    assert len({name for name, _, _ in handed_out}) >= 10 and changed == []
