@@ -8,7 +8,6 @@ from pathlib import Path
 
 from explainer import sourcing
 from explainer.export import to_claimreview, to_json, write_csv
-from explainer.handout import build_handout
 from explainer.load import ARTICLE_ENV, DATA_DIR_ENV, Dataset, DatasetInvalid, data_dir, excerpt, load_dataset
 
 README_MARKERS = ("<!-- sourcing-table -->", "<!-- /sourcing-table -->")
@@ -49,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     if args.command == "handout":
+        # Imported here: the handout draws charts (plotly), and validating needs only pyyaml and pydantic.
+        from explainer.handout import build_handout
+
         args.out.write_text(build_handout(dataset), encoding="utf-8")
         print(f"wrote the handout to {args.out}")
         return 0

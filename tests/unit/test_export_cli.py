@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -240,3 +243,22 @@ def test_cli_never_writes_into_data_or_seeds(
     assert cli.main(["export", "--format", "json", "--out", str(tmp_path / "out.json")]) == 0
     capsys.readouterr()
     assert snapshot(DATA, SEEDS) == before
+
+
+def test_validate_needs_only_yaml_and_pydantic() -> None:
+    """A data editor can check the files without the app's charting and table libraries installed."""
+    blocked = ("plotly", "pandas", "numpy", "streamlit")
+    code = (
+        "import sys\n"
+        "class Blocked:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name.split('.')[0] in {blocked!r}:\n"
+        "            raise ImportError(f'{name} is not installed')\n"
+        "sys.meta_path.insert(0, Blocked())\n"
+        "from explainer.cli import main\n"
+        "sys.exit(main(['validate']))\n"
+    )
+    env = {**os.environ, DATA_DIR_ENV: str(DATA), ARTICLE_ENV: str(ARTICLE)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith("Dataset valid: ")
