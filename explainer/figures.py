@@ -7,9 +7,11 @@ labels stay horizontal, and no text is smaller than 12 px. Text from the data is
 
 from __future__ import annotations
 
+import itertools
 import math
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -676,15 +678,123 @@ RELATION_STYLE = {  # relation -> (colour, dash, width): colour and dash both ca
     "backs": (OKABE_ITO["green"], "solid", 3),
     "opposes": (OKABE_ITO["vermillion"], "dash", 2.5),
     "part-of": ("#555555", "dot", 2),
-    "political-wing-of": ("#555555", "dot", 2),
+    "political-wing-of": ("#555555", "8px,3px,2px,3px", 2),  # not "part-of"'s dots: its own key in the legend
     "leads": (OKABE_ITO["blue"], "longdashdot", 2),
     "depends-on": (OKABE_ITO["orange"], "dashdot", 2.5),
     "allied-with": (OKABE_ITO["green"], "longdash", 2),
 }
 
 
-ARROW_AT = (0.55, 0.6)  # where along an edge the hidden point and the arrowhead sit
+ARROW_AT = (0.55, 0.6)  # where along an edge's visible part the hidden point and the arrowhead sit
 ARROW_SIZE = 15
+NAME_WIDTH = 11  # characters per line of an actor's box
+# Pixels per data unit across and down where the network is drawn narrowest (it gives way to a list on a phone): an
+# actor's box measured there covers at least as much of the chart at any wider drawing.
+NETWORK_SCALE = (80.0, 84.0)
+BENDS = tuple(side * px for px in range(20, 221, 20) for side in (1, -1))  # px an edge may bow out, either side
+LEANS = (0.0, -0.25, 0.25)  # shares of the edge the bow's top may move towards either end
+CURVE_POINTS = 24
+
+
+@dataclass(frozen=True)
+class Box:
+    """An actor's label box in data units: its centre and half its width and height."""
+
+    x: float
+    y: float
+    half_width: float
+    half_height: float
+
+    def holds(self, point: tuple[float, float]) -> bool:
+        """Whether a point lies inside the box."""
+        return abs(point[0] - self.x) <= self.half_width and abs(point[1] - self.y) <= self.half_height
+
+    def crossed_by(self, start: tuple[float, float], end: tuple[float, float]) -> bool:
+        """Whether the segment from start to end passes through the box (Liang-Barsky clipping)."""
+        (x0, y0), (x1, y1) = start, end
+        dx, dy = x1 - x0, y1 - y0
+        low, high = 0.0, 1.0
+        for step, room in (
+            (-dx, x0 - (self.x - self.half_width)),
+            (dx, self.x + self.half_width - x0),
+            (-dy, y0 - (self.y - self.half_height)),
+            (dy, self.y + self.half_height - y0),
+        ):
+            if step == 0:
+                if room < 0:
+                    return False
+                continue
+            t = room / step
+            low, high = (max(low, t), high) if step < 0 else (low, min(high, t))
+            if low > high:
+                return False
+        return True
+
+
+def name_box(x: float, y: float, name: str) -> Box:
+    """The box an actor's name is drawn in (wrapped at NAME_WIDTH, 13 px type, padding and border), with room."""
+    lines = textwrap.wrap(name, NAME_WIDTH, break_long_words=False) or [name]
+    width = max(map(len, lines)) * 0.5 * LABEL_SIZE + 2 * 12
+    height = len(lines) * LINE_SPACING * LABEL_SIZE + 2 * 12
+    return Box(x, y, width / 2 / NETWORK_SCALE[0], height / 2 / NETWORK_SCALE[1])
+
+
+def edge_path(
+    start: Box, end: Box, others: Sequence[Box], bounds: tuple[float, float, float, float]
+) -> list[tuple[float, float]]:
+    """An edge's points from one box's centre to another's: straight, or bowed out (a quadratic curve, kept within
+    `bounds`: left, right, bottom, top) just enough to pass fewest other boxes, so a line seldom seems to link the
+    actors it passes under."""
+    (x0, y0), (x1, y1) = (start.x, start.y), (end.x, end.y)
+    straight = [(x0, y0), (x1, y1)]
+
+    def crossings(points: list[tuple[float, float]]) -> int:
+        return sum(any(box.crossed_by(a, b) for a, b in zip(points, points[1:])) for box in others)
+
+    if not crossings(straight):
+        return straight
+    sx, sy = NETWORK_SCALE
+    across, down = (x1 - x0) * sx, (y1 - y0) * sy
+    length = math.hypot(across, down) or 1.0
+    best = straight, crossings(straight)
+    for bend, lean in itertools.product(BENDS, LEANS):
+        # the control point sits twice the bow out from the middle, square to the edge as drawn (in pixels), and
+        # leans towards one end so that the bow's top can pass between two boxes
+        cx = (x0 + x1) / 2 - 2 * bend * down / length / sx + lean * (x1 - x0)
+        cy = (y0 + y1) / 2 + 2 * bend * across / length / sy + lean * (y1 - y0)
+        steps = [i / CURVE_POINTS for i in range(CURVE_POINTS + 1)]
+        curve = [
+            ((1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t**2 * x1, (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t**2 * y1)
+            for t in steps
+        ]
+        if not all(bounds[0] <= x <= bounds[1] and bounds[2] <= y <= bounds[3] for x, y in curve):
+            continue  # it would leave the chart, or run into the column headings
+        count = crossings(curve)
+        if count < best[1]:
+            best = curve, count
+        if not count:
+            break
+    return best[0]
+
+
+def along(points: list[tuple[float, float]], boxes: Sequence[Box], share: float) -> tuple[float, float]:
+    """The point a share of the way along the part of a path that shows, outside every box (its own two first), in
+    pixels."""
+    dense = [
+        (a[0] + (b[0] - a[0]) * i / 20, a[1] + (b[1] - a[1]) * i / 20)
+        for a, b in zip(points, points[1:])
+        for i in range(20)
+    ] + [points[-1]]
+    # outside every box; failing that (two boxes side by side leave no gap as measured), outside its own two
+    shown = [p for p in dense if not any(box.holds(p) for box in boxes)]
+    shown = shown or [p for p in dense if not any(box.holds(p) for box in boxes[:2])] or dense
+    sx, sy = NETWORK_SCALE
+    lengths = [0.0]
+    for a, b in zip(shown, shown[1:]):
+        lengths.append(lengths[-1] + math.hypot((b[0] - a[0]) * sx, (b[1] - a[1]) * sy))
+    goal = lengths[-1] * share
+    index = next(i for i, total in enumerate(lengths) if total >= goal)
+    return shown[index]
 
 
 def network_layout(nodes: Sequence[str], groups: Sequence[tuple[str, Sequence[str]]]) -> dict[str, tuple[float, float]]:
@@ -713,13 +823,17 @@ def network_chart(
     groups: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> go.Figure:
     """Actors in columns by group, relations as arrows from subject to object, styled by relation (with a legend),
-    labels in boxes that no line crosses; actors in focus in colour, the rest grey."""
+    names in boxes; a relation bows around the boxes of actors it does not link; actors in focus in colour, the rest
+    grey."""
     nodes, edges = _escaped(nodes), _escaped(edges)
     linked = set(edges["subject_id"]).union(edges["object_id"]) if not edges.empty else set()
     nodes = nodes[nodes["id"].isin(linked)]
     if nodes.empty:
         return empty_figure(title=title, source=source)
     position = network_layout(list(nodes["id"]), groups)
+    right = max(x for x, _ in position.values()) + 0.6  # the plot's edge: the x axis's range below
+    names = dict(zip(nodes["id"], nodes["name"]))
+    boxes = {actor: name_box(x, y, names[actor]) for actor, (x, y) in position.items()}
     any_focus = bool(nodes["in_focus"].any()) if "in_focus" in nodes.columns else False
     fig = go.Figure()
     for relation, (colour, dash, width) in RELATION_STYLE.items():
@@ -728,19 +842,24 @@ def network_chart(
             continue
         xs, ys, mx, my, hover, heads_x, heads_y = [], [], [], [], [], [], []
         for _, edge in group.iterrows():
-            (x0, y0), (x1, y1) = position[edge["subject_id"]], position[edge["object_id"]]
-            xs += [x0, x1, None]
-            ys += [y0, y1, None]
-            mx.append((x0 + x1) / 2)
-            my.append((y0 + y1) / 2)
+            ends = (edge["subject_id"], edge["object_id"])
+            start, end = boxes[ends[0]], boxes[ends[1]]
+            others = [box for actor, box in boxes.items() if actor not in ends]
+            path = edge_path(start, end, others, (-0.6, right, -6.3, 0.1))
+            xs += [x for x, _ in path] + [None]
+            ys += [y for _, y in path] + [None]
+            middle = along(path, [start, end, *others], 0.5)
+            mx.append(middle[0])
+            my.append(middle[1])
             hover.append(
                 f"{edge['subject']} {edge['relation_words']} {edge['object']}<br>{_lines(edge['statement'], 60)}"
             )
-            # An arrowhead past the middle of the edge, pointing at its object: a hidden point just before it
-            # gives the direction ("previous"), which holds at any width the chart is drawn at.
+            # An arrowhead past the middle of the edge's visible part (outside every box), pointing at its object: a
+            # hidden point just before it gives the direction ("previous"), which holds at any width it is drawn at.
             for share in ARROW_AT:
-                heads_x.append(x0 + (x1 - x0) * share)
-                heads_y.append(y0 + (y1 - y0) * share)
+                head = along(path, [start, end, *others], share)
+                heads_x.append(head[0])
+                heads_y.append(head[1])
         name = {"part-of": "is part of", "political-wing-of": "is the political wing of"}.get(relation, relation)
         fig.add_trace(
             go.Scatter(
@@ -800,7 +919,7 @@ def network_chart(
             font=dict(size=LABEL_SIZE),
             yanchor="bottom",
         )
-    fig.update_xaxes(visible=False, range=[-0.6, max(columns) + 0.6], fixedrange=True)
+    fig.update_xaxes(visible=False, range=[-0.6, right], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-6.4, 1.1], fixedrange=True)
     fig.update_layout(showlegend=True, legend_title_text="Arrow: who → whom. ")
     return _finish(fig, title=title, source=source, height=640, bottom=90)

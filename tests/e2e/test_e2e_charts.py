@@ -213,3 +213,57 @@ def test_clicking_an_event_on_the_timeline_chooses_it(new_browser_page: Any, app
         f".find(c => c[0] === {point['id']!r})[2]"
     )
     assert title in card.inner_text(), f"the card shows another event than {title!r}"
+
+
+NETWORK_VIEWS = ["", "actor=iran", "actor=badr-organization", "theme=militias", "actor=united-states"]
+# On the network as drawn: each relation's line, sampled, against the actors' boxes other than its two ends; and each
+# arrowhead's centre against every box. A line under a box looks like a relation of that actor.
+NETWORK_CROSSINGS_JS = r"""
+() => {
+  const plot = document.querySelector('.explainer-chart');
+  const boxes = [...plot.querySelectorAll('g.annotation')].map(g => {
+    const bg = g.querySelector('rect.bg'), r = bg ? bg.getBoundingClientRect() : null;
+    return r && r.width > 0 ? {name: g.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom} : null;
+  }).filter(b => b && !/^\s*$/.test(b.name));
+  const inside = (p, b, pad) => p.x > b.l + pad && p.x < b.r - pad && p.y > b.t + pad && p.y < b.b - pad;
+  const under = [], heads = [];
+  for (const path of plot.querySelectorAll('.scatterlayer .trace path.js-line')) {
+    const m = path.getScreenCTM();
+    for (const part of (path.getAttribute('d') || '').split('M').filter(Boolean)) {
+      const points = part.split('L').map(p => p.split(',').map(Number)).filter(p => p.length === 2 && !isNaN(p[0]))
+        .map(([x, y]) => ({x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f}));
+      if (points.length < 2) continue;
+      const ends = boxes.filter(b => inside(points[0], b, 0) || inside(points[points.length - 1], b, 0));
+      const samples = points.slice(1).flatMap((q, i) => [...Array(20).keys()].map(k => ({
+        x: points[i].x + (q.x - points[i].x) * k / 20, y: points[i].y + (q.y - points[i].y) * k / 20})));
+      for (const box of boxes) {
+        if (!ends.includes(box) && samples.some(p => inside(p, box, 2))) {
+          under.push(`${ends.map(e => e.name).join(' – ')} under ${box.name}`);
+        }
+      }
+    }
+  }
+  for (const point of plot.querySelectorAll('.scatterlayer .trace path.point')) {
+    const r = point.getBoundingClientRect();
+    if (r.width < 3 || parseFloat(getComputedStyle(point).opacity) < 0.5) continue;  // hidden, or a hover target
+    const centre = {x: r.left + r.width / 2, y: r.top + r.height / 2};
+    for (const box of boxes) if (inside(centre, box, 0)) heads.push(`an arrowhead under ${box.name}`);
+  }
+  return {under, heads, lines: plot.querySelectorAll('.scatterlayer .trace path.js-line').length};
+}
+"""
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "projector"])
+@pytest.mark.parametrize("query", NETWORK_VIEWS)
+def test_network_lines_pass_by_the_actors_they_do_not_link(
+    new_browser_page: Any, app_url: str, query: str, viewport: str
+) -> None:
+    """A relation bows around the boxes of actors it does not link, and its arrowhead shows between its two boxes.
+    In the whole network two long relations (Iran and ISIS, the protesters and Iran) find no way past every box."""
+    page = new_browser_page(viewport=VIEWPORTS[viewport])
+    open_app_page(page, app_url, "actors", query)
+    drawn = page.evaluate(NETWORK_CROSSINGS_JS)
+    assert drawn["lines"] > 0, "no relation drawn"
+    assert drawn["heads"] == [], drawn["heads"]
+    assert len(drawn["under"]) <= (2 if not query else 0), drawn["under"]

@@ -175,3 +175,45 @@ def test_enlarged_sets_the_title_again_from_its_plain_words() -> None:
     bold = text.split("</b>")[0].removeprefix("<b>").split("<br>")
     unescaped = [line.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") for line in bold]
     assert unescaped == textwrap.wrap(title, int(figures.TITLE_WIDTH / 1.3))
+
+
+def test_a_box_knows_the_segments_that_cross_it() -> None:
+    box = figures.Box(1.0, 0.0, 0.5, 0.25)
+    assert box.crossed_by((0.0, 0.0), (2.0, 0.0)) and box.crossed_by((1.0, -1.0), (1.0, 1.0))
+    assert not box.crossed_by((0.0, 1.0), (2.0, 1.0)) and not box.crossed_by((0.0, 0.0), (0.4, 0.0))
+    assert box.holds((1.2, 0.1)) and not box.holds((1.6, 0.0))
+
+
+def test_an_edge_bows_around_a_box_it_does_not_link_and_stays_in_the_chart() -> None:
+    start, middle, end = figures.Box(0, -1, 0.3, 0.2), figures.Box(0, -3, 0.3, 0.2), figures.Box(0, -5, 0.3, 0.2)
+    bounds = (-2.0, 2.0, -6.0, 0.0)
+    assert figures.edge_path(start, end, [], bounds) == [(0, -1), (0, -5)]  # nothing in the way: straight
+    path = figures.edge_path(start, end, [middle], bounds)
+    assert len(path) > 2 and path[0] == (0, -1) and path[-1] == (0, -5)
+    assert not any(middle.crossed_by(a, b) for a, b in zip(path, path[1:]))
+    assert all(-2 <= x <= 2 and -6 <= y <= 0 for x, y in path)
+    head = figures.along(path, [start, end, middle], 0.6)
+    assert not any(box.holds(head) for box in (start, end, middle))
+
+
+def test_no_two_relations_look_alike_in_the_network_legend() -> None:
+    styles = list(figures.RELATION_STYLE.values())
+    assert len(set(styles)) == len(styles)
+
+
+def test_the_networks_relations_cross_no_more_boxes_than_straight_lines_would(real) -> None:
+    """Measured on the chart's own geometry, for the whole network and each actor's neighbourhood."""
+    for filters in [Filters(), *(Filters(actors=(a.id,)) for a in real.actors)]:
+        fig = views.network(real, filters).figure
+        boxes = [figures.Box(a.x, a.y, 0.3, 0.2) for a in fig.layout.annotations if a.bgcolor]
+        for trace in fig.data:
+            if trace.mode != "lines":
+                continue
+            xs, ys = list(trace.x), list(trace.y)
+            cut = [i for i, x in enumerate(xs) if x is None]
+            for begin, stop in zip([0, *[c + 1 for c in cut]], cut):
+                path = list(zip(xs[begin:stop], ys[begin:stop]))
+                others = [b for b in boxes if not b.holds(path[0]) and not b.holds(path[-1])]
+                bent = sum(any(b.crossed_by(p, q) for p, q in zip(path, path[1:])) for b in others)
+                straight = sum(b.crossed_by(path[0], path[-1]) for b in others)
+                assert bent <= straight, f"{filters}: a {trace.name} relation crosses {bent} boxes, straight {straight}"
