@@ -685,7 +685,8 @@ RELATION_STYLE = {  # relation -> (colour, dash, width): colour and dash both ca
 }
 
 
-ARROW_AT = (0.55, 0.6)  # where along an edge's visible part the hidden point and the arrowhead sit
+ARROW_SHARE = 0.6  # where along an edge's visible part its arrowhead sits
+PATH_SAMPLES = 40  # points a straight piece of an edge is sampled at, to find the part of it that shows
 ARROW_SIZE = 15
 NAME_WIDTH = 11  # characters per line of an actor's box
 # Pixels per data unit across and down where the network is drawn narrowest (it gives way to a list on a phone): an
@@ -705,9 +706,12 @@ class Box:
     half_width: float
     half_height: float
 
-    def holds(self, point: tuple[float, float]) -> bool:
-        """Whether a point lies inside the box."""
-        return abs(point[0] - self.x) <= self.half_width and abs(point[1] - self.y) <= self.half_height
+    def holds(self, point: tuple[float, float], margin: float = 0.0) -> bool:
+        """Whether a point lies inside the box, or within `margin` pixels of it (at NETWORK_SCALE)."""
+        return (
+            abs(point[0] - self.x) <= self.half_width + margin / NETWORK_SCALE[0]
+            and abs(point[1] - self.y) <= self.half_height + margin / NETWORK_SCALE[1]
+        )
 
     def crossed_by(self, start: tuple[float, float], end: tuple[float, float]) -> bool:
         """Whether the segment from start to end passes through the box (Liang-Barsky clipping)."""
@@ -777,24 +781,28 @@ def edge_path(
     return best[0]
 
 
-def along(points: list[tuple[float, float]], boxes: Sequence[Box], share: float) -> tuple[float, float]:
+def along(
+    points: list[tuple[float, float]], boxes: Sequence[Box], share: float
+) -> tuple[tuple[float, float], tuple[float, float]]:
     """The point a share of the way along the part of a path that shows, outside every box (its own two first), in
-    pixels."""
+    pixels; and the point of the path just before it, which gives the way the path runs there."""
     dense = [
-        (a[0] + (b[0] - a[0]) * i / 20, a[1] + (b[1] - a[1]) * i / 20)
+        (a[0] + (b[0] - a[0]) * i / PATH_SAMPLES, a[1] + (b[1] - a[1]) * i / PATH_SAMPLES)
         for a, b in zip(points, points[1:])
-        for i in range(20)
+        for i in range(PATH_SAMPLES)
     ] + [points[-1]]
-    # outside every box; failing that (two boxes side by side leave no gap as measured), outside its own two
-    shown = [p for p in dense if not any(box.holds(p) for box in boxes)]
-    shown = shown or [p for p in dense if not any(box.holds(p) for box in boxes[:2])] or dense
+    # clear of every box by an arrowhead's size; failing that (boxes side by side leave no such gap as measured),
+    # of its own two
+    shown = [i for i, p in enumerate(dense) if not any(box.holds(p, ARROW_SIZE) for box in boxes)]
+    shown = shown or [i for i, p in enumerate(dense) if not any(box.holds(p, ARROW_SIZE) for box in boxes[:2])]
+    shown = shown or [i for i, p in enumerate(dense) if not any(box.holds(p) for box in boxes[:2])]
+    shown = shown or list(range(len(dense)))
     sx, sy = NETWORK_SCALE
     lengths = [0.0]
     for a, b in zip(shown, shown[1:]):
-        lengths.append(lengths[-1] + math.hypot((b[0] - a[0]) * sx, (b[1] - a[1]) * sy))
-    goal = lengths[-1] * share
-    index = next(i for i, total in enumerate(lengths) if total >= goal)
-    return shown[index]
+        lengths.append(lengths[-1] + math.hypot((dense[b][0] - dense[a][0]) * sx, (dense[b][1] - dense[a][1]) * sy))
+    index = max(shown[next(k for k, total in enumerate(lengths) if total >= lengths[-1] * share)], 1)
+    return dense[index - 1], dense[index]
 
 
 def network_layout(nodes: Sequence[str], groups: Sequence[tuple[str, Sequence[str]]]) -> dict[str, tuple[float, float]]:
@@ -848,7 +856,7 @@ def network_chart(
             path = edge_path(start, end, others, (-0.6, right, -6.3, 0.1))
             xs += [x for x, _ in path] + [None]
             ys += [y for _, y in path] + [None]
-            middle = along(path, [start, end, *others], 0.5)
+            _, middle = along(path, [start, end, *others], 0.5)
             mx.append(middle[0])
             my.append(middle[1])
             hover.append(
@@ -856,10 +864,9 @@ def network_chart(
             )
             # An arrowhead past the middle of the edge's visible part (outside every box), pointing at its object: a
             # hidden point just before it gives the direction ("previous"), which holds at any width it is drawn at.
-            for share in ARROW_AT:
-                head = along(path, [start, end, *others], share)
-                heads_x.append(head[0])
-                heads_y.append(head[1])
+            before, head = along(path, [start, end, *others], ARROW_SHARE)
+            heads_x += [before[0], head[0]]
+            heads_y += [before[1], head[1]]
         name = {"part-of": "is part of", "political-wing-of": "is the political wing of"}.get(relation, relation)
         fig.add_trace(
             go.Scatter(

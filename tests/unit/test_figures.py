@@ -192,8 +192,18 @@ def test_an_edge_bows_around_a_box_it_does_not_link_and_stays_in_the_chart() -> 
     assert len(path) > 2 and path[0] == (0, -1) and path[-1] == (0, -5)
     assert not any(middle.crossed_by(a, b) for a, b in zip(path, path[1:]))
     assert all(-2 <= x <= 2 and -6 <= y <= 0 for x, y in path)
-    head = figures.along(path, [start, end, middle], 0.6)
+    _, head = figures.along(path, [start, end, middle], 0.6)
     assert not any(box.holds(head) for box in (start, end, middle))
+
+
+def test_an_arrowhead_between_two_close_boxes_points_at_the_object() -> None:
+    """The hidden point that gives an arrowhead its direction lies just before it on the path, never on it."""
+    subject, object_ = figures.Box(0, 0, 0.45, 0.2), figures.Box(1, 0, 0.45, 0.2)
+    for path in ([(0, 0), (1, 0)], [(1, 0), (0, 0)]):
+        boxes = [subject, object_] if path[0] == (0, 0) else [object_, subject]
+        before, head = figures.along(path, boxes, figures.ARROW_SHARE)
+        assert (head[0] - before[0]) * (path[1][0] - path[0][0]) > 0
+        assert not subject.holds(head) and not object_.holds(head)
 
 
 def test_no_two_relations_look_alike_in_the_network_legend() -> None:
