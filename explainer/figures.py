@@ -695,6 +695,9 @@ NETWORK_SCALE = (80.0, 84.0)
 BENDS = tuple(side * px for px in range(20, 221, 20) for side in (1, -1))  # px an edge may bow out, either side
 LEANS = (0.0, -0.25, 0.25)  # shares of the edge the bow's top may move towards either end
 CURVE_POINTS = 24
+NETWORK_MARGIN = 0.6  # data units of chart beside the first and last columns
+NETWORK_Y_RANGE = (-6.4, 1.1)  # the rows below 0, the column headings at HEADING_Y
+HEADING_Y = 0.3
 
 
 @dataclass(frozen=True)
@@ -755,12 +758,12 @@ def edge_path(
     def crossings(points: list[tuple[float, float]]) -> int:
         return sum(any(box.crossed_by(a, b) for a, b in zip(points, points[1:])) for box in others)
 
-    if not crossings(straight):
+    best = straight, crossings(straight)
+    if not best[1]:
         return straight
     sx, sy = NETWORK_SCALE
     across, down = (x1 - x0) * sx, (y1 - y0) * sy
     length = math.hypot(across, down) or 1.0
-    best = straight, crossings(straight)
     for bend, lean in itertools.product(BENDS, LEANS):
         # the control point sits twice the bow out from the middle, square to the edge as drawn (in pixels), and
         # leans towards one end so that the bow's top can pass between two boxes
@@ -839,7 +842,7 @@ def network_chart(
     if nodes.empty:
         return empty_figure(title=title, source=source)
     position = network_layout(list(nodes["id"]), groups)
-    right = max(x for x, _ in position.values()) + 0.6  # the plot's edge: the x axis's range below
+    left, right = -NETWORK_MARGIN, max(x for x, _ in position.values()) + NETWORK_MARGIN
     names = dict(zip(nodes["id"], nodes["name"]))
     boxes = {actor: name_box(x, y, names[actor]) for actor, (x, y) in position.items()}
     any_focus = bool(nodes["in_focus"].any()) if "in_focus" in nodes.columns else False
@@ -853,7 +856,8 @@ def network_chart(
             ends = (edge["subject_id"], edge["object_id"])
             start, end = boxes[ends[0]], boxes[ends[1]]
             others = [box for actor, box in boxes.items() if actor not in ends]
-            path = edge_path(start, end, others, (-0.6, right, -6.3, 0.1))
+            # curves stay inside the plot and below the column headings
+            path = edge_path(start, end, others, (left, right, NETWORK_Y_RANGE[0] + 0.1, HEADING_Y - 0.2))
             xs += [x for x, _ in path] + [None]
             ys += [y for _, y in path] + [None]
             _, middle = along(path, [start, end, *others], 0.5)
@@ -920,14 +924,14 @@ def network_chart(
     for x, (_, label) in zip(columns, labels):
         fig.add_annotation(
             x=x,
-            y=0.3,
+            y=HEADING_Y,
             text=f"<b>{_lines(plain(label), 12)}</b>",
             showarrow=False,
             font=dict(size=LABEL_SIZE),
             yanchor="bottom",
         )
-    fig.update_xaxes(visible=False, range=[-0.6, right], fixedrange=True)
-    fig.update_yaxes(visible=False, range=[-6.4, 1.1], fixedrange=True)
+    fig.update_xaxes(visible=False, range=[left, right], fixedrange=True)
+    fig.update_yaxes(visible=False, range=list(NETWORK_Y_RANGE), fixedrange=True)
     fig.update_layout(showlegend=True, legend_title_text="Arrow: who → whom. ")
     return _finish(fig, title=title, source=source, height=640, bottom=90)
 

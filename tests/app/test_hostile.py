@@ -117,7 +117,7 @@ def test_no_page_changes_a_cached_result_that_every_session_shares(
     fresh = tmp_path / "data"  # new files, a new version: every result is computed in this test, none comes cached
     shutil.copytree(DATA, fresh, copy_function=shutil.copy)
     monkeypatch.setenv(DATA_DIR_ENV, str(fresh))
-    handed_out: list[tuple[str, Any, bytes]] = []
+    handed_out: list[tuple[str, Any, Any]] = []
 
     def watched(factory: Callable[..., Any]) -> Callable[..., Any]:
         def watch(function: Callable[..., Any]) -> Callable[..., Any]:
