@@ -59,18 +59,26 @@ for paragraph in data.article.paragraphs:
             pieces.append(f":{colour}-background[{text}]" if colour else text)
         st.markdown(f"**¶{paragraph.number}** " + " ".join(pieces))
         links = list(dict.fromkeys(use for sentence_uses in marked.values() for use in sentence_uses))
-        if links:
-            label = f"Used by {len(links)} record{'s' * (len(links) != 1)}"
-            box = st.expander(label, expanded=is_target, key=f"uses-{paragraph.number}", on_change="rerun")
-            for use in links if box.open else ():  # links are built only for an opened box
-                with box:
-                    st.page_link(
-                        PAGE_FILES[use.page],
-                        label=literal(use.label),
-                        icon=":material/arrow_forward:",
-                        query_params=filter_params(**dict(use.params)),
-                    )
+        used_by = f"Used by {len(links)} record{'s' * (len(links) != 1)}"
+        if links and is_target:
+            st.caption(f"{used_by}:")
+            for use in links:
+                st.page_link(
+                    PAGE_FILES[use.page],
+                    label=literal(use.label),
+                    icon=":material/arrow_forward:",
+                    query_params=filter_params(**dict(use.params)),
+                )
+        elif links:
+            # A link that opens this paragraph with its records listed: one light element, where a box of links on
+            # every paragraph cost the page a tenth of a second on each filter change.
+            st.page_link(
+                PAGE_FILES["article"],
+                label=used_by,
+                icon=":material/data_object:",
+                query_params=filter_params(para=paragraph.number, colour=st.query_params.get("colour")),
+            )
         else:
-            st.empty()  # holds the place of a box of links: the next paragraphs keep theirs, whatever the filter
+            st.empty()  # holds the place of a link: the next paragraphs keep theirs, whatever the filter
 if target is not None:
     scroll_to(f"para-{int(target)}")

@@ -1,5 +1,5 @@
-"""Quotes: the chart of who is quoted first, then the quotes and paraphrases (the first few, all on request), searchable
-and filterable."""
+"""Quotes: the quotes and paraphrases (the first few, all on request), searchable and filterable; a tab away, the chart
+of who is quoted."""
 
 import streamlit as st
 
@@ -37,13 +37,25 @@ kind_ids = tuple(k for k, label in queries.KIND_LABELS.items() if label in kinds
 speaker_ids = tuple(by_name[name] for name in chosen)
 table = focused(queries.quotes_table)(data, focus, search=search, kinds=kind_ids, speakers=speaker_ids)
 
-show_chart(chart_view(views.quote_counts, data, search, speaker_ids, kind_ids), page_path="quotes")
 selected = known_choice(st.query_params.get("quote"), set(table["id"]))
-# A linked quote comes first and is scrolled to.
-ordered = table.assign(first=table["id"] != selected).sort_values("first", kind="stable")
-listed = first_cards(ordered)
-list_count(len(table), len(data.quotes), len(listed), "quotes")
-quote_cards(data, listed, search=search, selected=selected)
-list_all_button("quotes", len(listed), len(table), "quotes")
-if selected:
+list_tab, chart_tab = st.tabs(
+    ["The quotes", "Who is quoted"], key="tab", on_change="rerun", bind="query-params"
+)  # only the open tab is built: the chart is drawn for a reader who asks for it
+if list_tab.open:
+    with list_tab:
+        # A linked quote comes first and is scrolled to.
+        ordered = table.assign(first=table["id"] != selected).sort_values("first", kind="stable")
+        listed = first_cards(ordered)
+        list_count(len(table), len(data.quotes), len(listed), "quotes")
+        if table.empty:
+            st.info(
+                "No quote matches the search, speakers, kinds and filter chosen: clear one of them to see more.",
+                icon=":material/search_off:",
+            )
+        quote_cards(data, listed, search=search, selected=selected)
+        list_all_button("quotes", len(listed), len(table), "quotes")
+if chart_tab.open:
+    with chart_tab:
+        show_chart(chart_view(views.quote_counts, data, search, speaker_ids, kind_ids), page_path="quotes")
+if selected and list_tab.open:
     scroll_to(f"quote-{selected}")

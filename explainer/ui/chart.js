@@ -1,5 +1,9 @@
 // A plotly chart that keeps its plot between reruns. A changed figure is applied in place with Plotly.react (one
 // draw, no new plot); an unchanged one is left alone. plotly.js is Streamlit's own copy, from its chart module.
+//
+// The plot follows its column's width itself rather than through plotly's `responsive` option: plotly's observer
+// also fires when a new figure changes the plot's height, and then draws the whole chart a second time 100 ms later
+// (a filter that changes a chart's height paid for two draws).
 let plotlyLoading = null;
 
 function loadPlotly(module) {
@@ -40,6 +44,21 @@ function themed(layout, page) {
   return out;
 }
 
+function followWidth(plot, Plotly) {
+  // Redraws at the new width once the column has stopped changing for 100 ms; a hidden plot (0 wide) waits.
+  if (plot.widthObserver) return;
+  let width = plot.offsetWidth;
+  let timer = null;
+  plot.widthObserver = new ResizeObserver(() => {
+    const now = plot.offsetWidth;
+    if (!now || Math.abs(now - width) <= 1) return;
+    width = now;
+    clearTimeout(timer);
+    timer = setTimeout(() => Plotly.relayout(plot, { width: null, autosize: true }), 100);
+  });
+  plot.widthObserver.observe(plot);
+}
+
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   let plot = parentElement.querySelector(".explainer-chart");
@@ -61,7 +80,8 @@ export default function (component) {
     const layout = themed(figure.layout || {}, page);
     plot.revision = (plot.revision || 0) + 1;
     layout.datarevision = plot.revision;
-    Plotly.react(plot, figure.data, layout, data.config || {});
+    Plotly.react(plot, figure.data, layout, { ...(data.config || {}), responsive: false });
+    followWidth(plot, Plotly);
     if (data.select && !plot.listening) {
       plot.listening = true;
       plot.on("plotly_click", (event) => {

@@ -223,6 +223,15 @@ def test_empty_search_result_is_a_friendly_state() -> None:
     assert any("No quote matches" in i.value for i in at.info)
 
 
+def test_quotes_open_on_the_list_and_draw_the_chart_of_who_is_quoted_when_asked() -> None:
+    listed = open_page("quotes", actor="iran")
+    assert not listed.exception and not charts(listed)
+    assert any(m.value.startswith("**") and "quotes match" in m.value for m in listed.markdown)
+    chart = open_page("quotes", actor="iran", tab="Who is quoted")
+    assert not chart.exception and len(charts(chart)) == 1
+    assert not any("quotes match" in m.value for m in chart.markdown), "the list is built only in its own tab"
+
+
 def test_hostile_search_string_is_harmless() -> None:
     hostile = "<script>alert(1)</script> [x](javascript:alert(1)) :red[boo] $x^2$ .*+?(" + "a" * 150
     at = open_page("quotes", q=hostile[:200])

@@ -27,9 +27,27 @@ def test_article_shows_every_paragraph_once() -> None:
 
 def test_article_marks_data_bearing_sentences_and_links_them() -> None:
     at = open_page("article")
-    marked = [text for text in paragraph_blocks(at) if ":orange-background[" in text]
+    marked = [int(text.split("¶", 1)[1].split("*", 1)[0]) for text in paragraph_blocks(at) if "-background[" in text]
     assert len(marked) >= 30
-    assert len(at.expander) >= 30
+    used_by = {
+        int(link.proto.query_string.split("para=")[1].split("&")[0]): link.proto.label
+        for link in at.main.get("page_link")
+        if link.proto.label.startswith("Used by")
+    }
+    assert sorted(used_by) == marked, "each marked paragraph, and only those, links to its records"
+    assert all(re.fullmatch(r"Used by \d+ records?", label) for label in used_by.values())
+
+
+def test_a_paragraphs_records_link_keeps_the_filter_and_the_colouring() -> None:
+    at = open_page("article", actor="iran", colour="Claim standing")
+    links = [link.proto for link in at.main.get("page_link") if link.proto.label.startswith("Used by")]
+    assert links and all("actor=iran" in link.query_string and "colour=Claim" in link.query_string for link in links)
+    number = links[0].query_string.split("para=")[1].split("&")[0]
+    opened = open_page("article", actor="iran", para=number)
+    shown = [link.proto for link in opened.main.get("page_link")]
+    assert not any(f"para={number}&" in f"{link.query_string}&" for link in shown if link.label.startswith("Used by"))
+    assert any(caption.value.startswith("Used by") for caption in opened.main.caption), "the records are listed"
+    assert any(link.page != "article" for link in shown), "the opened paragraph links to the views of its records"
 
 
 def test_deep_link_to_a_datum_selects_its_sentence_and_opens_its_links() -> None:

@@ -31,8 +31,12 @@ PAGES: list[tuple[str, str]] = [
     ("sources", "Sources and method"),
 ]
 PAGE_IDS = [path or "overview" for path, _ in PAGES]
-# Pages that draw at least one plotly chart: a page here with no chart at all is a failure, not a vacuous pass.
-CHART_PAGES = {"story", "timeline", "actors", "militias", "elections", "trade", "quotes", "claims"}
+# Pages that draw at least one plotly chart, with the address query that shows it (the quotes page opens on its list;
+# its chart is a tab away): a page here with no chart at all is a failure, not a vacuous pass.
+CHART_PAGES = {
+    **dict.fromkeys(["story", "timeline", "actors", "militias", "elections", "trade", "claims"], ""),
+    "quotes": "tab=Who+is+quoted",
+}
 VIEWPORTS = {
     "desktop": {"width": 1280, "height": 900},
     "projector": {"width": 1024, "height": 768},

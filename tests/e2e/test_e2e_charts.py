@@ -24,7 +24,7 @@ CHART_VIEWS = [
     ("timeline", ""),
     ("timeline", "tab=May+2018+to+January+2020"),
     ("actors", ""),
-    ("quotes", ""),
+    ("quotes", "tab=Who+is+quoted"),
     ("claims", ""),
 ]
 
@@ -194,6 +194,35 @@ def test_a_filter_change_redraws_the_chart_in_place(new_browser_page: Any, app_u
     assert page.locator(".explainer-chart[data-chart=timeline][data-probe=kept]").count() == 1, "the plot was replaced"
     after = page.evaluate(TIMELINE_POINTS_JS)
     assert [p for p in after if p["fill"] == HIGHLIGHT_FILL], "no event brought forward after choosing Iran"
+
+
+def test_a_filter_that_changes_a_charts_height_draws_it_once_and_the_chart_follows_its_column(
+    new_browser_page: Any, app_url: str
+) -> None:
+    """The network is shorter for one actor: the change is one draw (plotly's own resize watch drew it a second time,
+    100 ms later), and a narrower window still redraws the chart at its column's width."""
+    page = new_browser_page(viewport=VIEWPORTS["desktop"])
+    open_app_page(page, app_url, "actors", "")
+    chart = ".explainer-chart[data-chart=network]"
+    height = page.evaluate(f"document.querySelector('{chart}').getBoundingClientRect().height")
+    page.evaluate(f"""() => {{ const plot = document.querySelector('{chart}'); window.drawn = 0;
+                     plot.on('plotly_afterplot', () => {{ window.drawn += 1; }}); }}""")
+    page.locator(".st-key-filter-actor input").click()
+    page.keyboard.type("Iran")
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.search === '?actor=iran'")
+    wait_until_finished(page)
+    page.wait_for_timeout(800)
+    assert page.evaluate(f"document.querySelector('{chart}').getBoundingClientRect().height") != height
+    assert page.evaluate("window.drawn") == 1, "a filter change drew the chart more than once"
+    page.set_viewport_size({"width": 1024, "height": 900})
+    page.wait_for_timeout(1000)
+    widths = page.evaluate(
+        f"""() => {{ const plot = document.querySelector('{chart}');
+                     return [plot.getBoundingClientRect().width,
+                             plot.querySelector('.main-svg').getBoundingClientRect().width]; }}"""
+    )
+    assert abs(widths[0] - widths[1]) <= 2, f"the chart is {widths[1]} px wide in a {widths[0]} px column"
 
 
 def test_clicking_an_event_on_the_timeline_chooses_it(new_browser_page: Any, app_url: str) -> None:

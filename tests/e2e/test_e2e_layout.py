@@ -74,7 +74,7 @@ def _chart_params() -> list[Any]:
 @pytest.mark.parametrize(("device", "path"), _chart_params())
 def test_chart_text_fits_inside_the_chart(new_browser_page: Any, app_url: str, device: str, path: str) -> None:
     page = new_browser_page(**DEVICE_CONTEXTS[device])
-    open_app_page(page, app_url, path)
+    open_app_page(page, app_url, path, CHART_PAGES[path])
     clipped = page.evaluate(_CLIPPED_TEXT_JS)
     assert not clipped, f"/{path} on {device}: chart text cut off:\n" + "\n".join(clipped)
 

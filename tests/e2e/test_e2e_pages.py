@@ -17,7 +17,7 @@ pytestmark = pytest.mark.e2e
 def test_page_loads_without_error_and_draws_every_chart(
     browser_page: Any, app_url: str, path: str, nav_title: str
 ) -> None:
-    open_app_page(browser_page, app_url, path)
+    open_app_page(browser_page, app_url, path, CHART_PAGES.get(path or "overview", ""))
     errors = browser_page.locator(ERROR_ELEMENTS)
     assert errors.count() == 0, f"/{path} shows an error: {errors.first.inner_text()[:500]}"
     assert browser_page.locator("[data-testid=stMain] h1").count() >= 1, f"/{path} has no title heading"

@@ -121,7 +121,7 @@ def test_typing_a_name_and_pressing_enter_chooses_that_one_actor(browser_page: A
 
 # (page, its own state in the address, the parameter names that state may use)
 PAGE_STATE = [
-    ("quotes", "q=Iran&kind=Paraphrase&list=all", {"q", "kind", "speaker", "quote", "list"}),
+    ("quotes", "q=Iran&kind=Paraphrase&list=all", {"q", "kind", "speaker", "quote", "list", "tab"}),
     ("elections", "tab=Preliminary+vs+after+the+recount", {"tab"}),
     ("claims", "standing=Partly+confirmed&list=all", {"claim", "claim-kind", "standing", "claimant", "list"}),
     ("timeline", "event=soleimani-killed-in-baghdad", {"tab", "event"}),
