@@ -75,7 +75,7 @@ for paragraph in data.article.paragraphs:
             st.page_link(
                 PAGE_FILES["article"],
                 label=used_by,
-                icon=":material/data_object:",
+                icon=":material/link:",
                 query_params=filter_params(para=paragraph.number, colour=st.query_params.get("colour")),
             )
         else:

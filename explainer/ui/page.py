@@ -72,6 +72,9 @@ STYLE = """
   [data-testid=stDecoration], [data-testid=stStatusWidget], .st-key-page-controls, .st-key-chart-tools,
   [data-testid=stExpander], [data-testid=stPopover], [data-testid=stPills], [data-testid=stBaseButton-secondary],
   .stDownloadButton, .modebar-container { display: none !important; }
+  /* the article's "Used by N records" links (to a paragraph, not to a datum in it): navigation, not text */
+  [data-testid=stElementContainer]:has(> .stPageLink a[href^="article?"][href*="para="]:not([href*="datum="])) {
+    display: none !important; }
   [data-testid=stMain] .block-container, [data-testid=stMainBlockContainer] { max-width: 100% !important;
     padding: 0 !important; }
   [data-testid=stAppViewContainer], [data-testid=stMain] { position: static !important; overflow: visible !important; }

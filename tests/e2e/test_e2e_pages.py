@@ -48,3 +48,16 @@ def test_sidebar_navigation_reaches_the_page(browser_page: Any, app_url: str, pa
     ).click()
     expect(browser_page).to_have_url(re.compile(rf"/{re.escape(path)}(\?.*)?$"))
     expect(browser_page).to_have_title(re.compile(re.escape(nav_title)))
+
+
+def test_the_articles_used_by_links_are_on_screen_and_not_on_paper(browser_page: Any, app_url: str) -> None:
+    """A paragraph's "Used by N records" link is navigation: shown on screen, left out when the page is printed; the
+    paragraphs and the opened paragraph's links to its records print."""
+    open_app_page(browser_page, app_url, "article", "para=17")
+    used_by = browser_page.locator("[data-testid=stMain] [data-testid=stPageLink]").filter(has_text="Used by")
+    records = browser_page.locator(".st-key-para-17 [data-testid=stPageLink]")
+    assert used_by.count() >= 25 and used_by.first.is_visible()
+    assert records.count() >= 3
+    browser_page.emulate_media(media="print")
+    assert not any(used_by.nth(i).is_visible() for i in range(used_by.count())), "a 'Used by' link prints"
+    assert records.first.is_visible() and browser_page.get_by_text("According to Watling").is_visible()
