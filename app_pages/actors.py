@@ -18,13 +18,15 @@ with st.container(key="network-wide"):
     show_chart(chart_view(views.network, data), page_path="actors")
 with st.container(key="network-list"):  # shown instead of the network on narrow screens
     st.header("Relations, listed")
-    for relation, part in relations.groupby("relation_words", sort=True):
-        st.markdown(
+    st.markdown(  # one element for the whole list: every element costs the browser time on each filter change
+        "\n\n".join(
             f"**{literal(relation)}**  \n"
             + "  \n".join(
                 f"{literal(r['subject'])} → {literal(r['object'])} ({literal(r['period'])})" for _, r in part.iterrows()
             )
+            for relation, part in relations.groupby("relation_words", sort=True)
         )
+    )
 st.caption("Arrows point from who to whom; each relation is tied to the sentence that states it, and to its time.")
 
 actors = focused(queries.actors_table)(data, focus)
