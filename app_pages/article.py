@@ -26,17 +26,7 @@ mode = MODES[
     )
     or "Any datum"
 ]
-legend = {
-    "records": {"orange": "backs at least one datum"},
-    "standing": reading.STANDING_COLOURS,
-    "kind": reading.KIND_COLOURS,
-}[mode]
-st.markdown(
-    "  ".join(
-        f":{c}-background[{name.replace('-', ' ')}]"
-        for name, c in (legend.items() if mode != "records" else [(v, k) for k, v in legend.items()])
-    )
-)
+st.markdown(reading.legend_markdown(mode))
 
 datum = st.query_params.get("datum")
 located = reading.locate_datum(data, datum) if isinstance(datum, str) and len(datum) <= 200 else None
@@ -49,17 +39,10 @@ for paragraph in data.article.paragraphs:
             st.header(literal(paragraph.text), anchor=f"p{paragraph.number}")
             continue
         marked = uses.get(paragraph.number, {})
-        pieces = []
-        for sentence in paragraph.sentences:
-            text = literal(sentence.text)
-            colour = reading.sentence_colour(data, marked.get(sentence.index, []), mode)
-            if is_target and located and sentence.index in located[1]:
-                colour = "blue" if mode == "records" else colour
-                text = f"**{text}**"
-            pieces.append(f":{colour}-background[{text}]" if colour else text)
-        st.markdown(f"**¶{paragraph.number}** " + " ".join(pieces))
-        links = list(dict.fromkeys(use for sentence_uses in marked.values() for use in sentence_uses))
-        used_by = f"Used by {len(links)} record{'s' * (len(links) != 1)}"
+        bold = located[1] if is_target and located else ()
+        st.markdown(reading.paragraph_markdown(data, paragraph, marked, mode, bold))
+        links = reading.paragraph_records(marked)
+        used_by = reading.used_by_label(links)
         if links and is_target:
             st.caption(f"{used_by}:")
             for use in links:

@@ -8,7 +8,9 @@ from typing import Any
 from explainer import queries
 from explainer.focus import Focus
 from explainer.load import Dataset
+from explainer.provenance import Paragraph
 from explainer.schema import ArticleSource
+from explainer.text import escape_markdown
 
 # Kinds whose records back sentences, in the order their links are listed.
 LINKED_KINDS = (
@@ -150,6 +152,38 @@ def sentence_colour(data: Dataset, uses: list[Use], mode: str) -> str | None:
     if mode == "kind":
         return KIND_COLOURS[claims[0].kind] if claims else None
     return "orange"
+
+
+def legend_markdown(mode: str) -> str:
+    """The colour key for a colouring mode, as markdown: one highlighted name per colour."""
+    names = {"records": {"backs at least one datum": "orange"}, "standing": STANDING_COLOURS, "kind": KIND_COLOURS}
+    return "  ".join(f":{colour}-background[{name.replace('-', ' ')}]" for name, colour in names[mode].items())
+
+
+def paragraph_markdown(
+    data: Dataset, paragraph: Paragraph, uses: dict[int, list[Use]], mode: str, marked: tuple[int, ...] = ()
+) -> str:
+    """A body paragraph as markdown: its number, then each sentence (escaped) on the colour its records give it; the
+    `marked` sentences in bold (and blue, when any datum colours them), for a link to one datum."""
+    pieces = []
+    for sentence in paragraph.sentences:
+        text = escape_markdown(sentence.text)
+        colour = sentence_colour(data, uses.get(sentence.index, []), mode)
+        if sentence.index in marked:
+            colour = "blue" if mode == "records" else colour
+            text = f"**{text}**"
+        pieces.append(f":{colour}-background[{text}]" if colour else text)
+    return f"**¶{paragraph.number}** " + " ".join(pieces)
+
+
+def paragraph_records(uses: dict[int, list[Use]]) -> list[Use]:
+    """The records a paragraph backs, each once, in the order of its sentences."""
+    return list(dict.fromkeys(use for sentence_uses in uses.values() for use in sentence_uses))
+
+
+def used_by_label(records: list[Use]) -> str:
+    """'Used by 1 record', 'Used by 3 records'."""
+    return f"Used by {queries.plural(len(records), 'record')}"
 
 
 def coverage(data: Dataset) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import pytest
@@ -94,3 +95,50 @@ def test_locate_datum_for_a_quote_a_figure_and_an_unknown_id(real) -> None:
     assert reading.locate_datum(real, "gerges-most-influential")[0] == 7
     assert reading.locate_datum(real, "pmu-salaried-personnel")[0] == 17
     assert reading.locate_datum(real, "no-such-record") is None
+
+
+def test_a_paragraph_reads_as_escaped_markdown_with_its_sentences_coloured_and_the_linked_ones_bold(real) -> None:
+    uses = reading.sentence_uses(real, queries.everything(real))
+    number, marked = reading.locate_datum(real, "pmu-salaried-personnel")
+    paragraph = real.article.paragraphs[number - 1]
+    text = reading.paragraph_markdown(real, paragraph, uses[number], "records", marked)
+    assert text.startswith(f"**¶{number}** ")
+    for sentence in paragraph.sentences:
+        escaped = reading.escape_markdown(sentence.text)
+        if sentence.index in marked:
+            assert f":blue-background[**{escaped}**]" in text
+        elif uses[number].get(sentence.index):
+            assert f":orange-background[{escaped}]" in text
+        else:
+            assert escaped in text and f"[{escaped}]" not in text
+    by_standing = reading.paragraph_markdown(real, paragraph, uses[number], "standing")
+    assert "**" not in by_standing.removeprefix(f"**¶{number}**")  # nothing bold without a linked datum
+    assert ":blue-background[" not in text.replace(":blue-background[**", "")  # blue only for the linked sentences
+
+
+def test_markup_in_an_article_sentence_is_shown_as_text(real) -> None:
+    paragraph = next(p for p in real.article.paragraphs if not p.is_heading)
+    sentence = replace(paragraph.sentences[0], text="<b>bold</b> *star* [link](x)")
+    text = reading.paragraph_markdown(real, replace(paragraph, sentences=(sentence,)), {}, "records")
+    assert text == f"**¶{paragraph.number}** " + reading.escape_markdown(sentence.text)
+    assert "*star*" not in text and "[link](x)" not in text
+
+
+def test_a_paragraphs_records_are_listed_once_and_counted_in_words(real) -> None:
+    uses = reading.sentence_uses(real, queries.everything(real))
+    number = max(uses, key=lambda n: sum(len(u) for u in uses[n].values()))
+    records = reading.paragraph_records(uses[number])
+    everything = [use for sentence_uses in uses[number].values() for use in sentence_uses]
+    assert len(records) == len(set(everything)) and set(records) == set(everything)
+    assert reading.used_by_label(records) == f"Used by {len(records)} records"
+    assert reading.used_by_label(records[:1]) == "Used by 1 record"
+
+
+@pytest.mark.parametrize("mode", ["records", "standing", "kind"])
+def test_the_legend_names_every_colour_a_mode_can_give(mode) -> None:
+    legend = reading.legend_markdown(mode)
+    colours = {"records": {"orange"}, "standing": set(reading.STANDING_COLOURS.values())}.get(
+        mode, set(reading.KIND_COLOURS.values())
+    )
+    assert {part.split("-background[")[0].lstrip(":") for part in legend.split("  ")} == colours
+    assert "-" not in legend.replace("-background", "")
