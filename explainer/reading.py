@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from textwrap import shorten
 from typing import Any
 
 from explainer import queries
@@ -36,6 +37,8 @@ PAGE = {
     "people": "quotes",
     "corrections": "sources",
 }
+# How many characters of a quote its link shows.
+QUOTE_CHARACTERS = 60
 # How a sentence is coloured by the standing of its claims (the first that applies) or by their kind.
 STANDING_ORDER = ("disputed", "single-source", "partly-confirmed", "confirmed", "not-checkable")
 STANDING_COLOURS = {
@@ -90,7 +93,9 @@ def view_for(data: Dataset, kind: str, record: Any) -> tuple[str, dict[str, str]
 def _label(kind: str, record: Any, data: Dataset) -> str:
     """A short human label for a record in a link."""
     if kind == "quotes":
-        return f"Quote: {queries.speaker_name(data, record.speaker)}"
+        # The opening words tell apart two quotes of one speaker that a paragraph backs.
+        opening = shorten(record.text, QUOTE_CHARACTERS, placeholder=" …")
+        return f"Quote: {queries.speaker_name(data, record.speaker)}, “{opening}”"
     if kind == "claims":
         return f"Claim ({queries.STANDING_LABELS[record.standing].lower()}): {record.statement}"
     if kind == "figures":
@@ -98,7 +103,8 @@ def _label(kind: str, record: Any, data: Dataset) -> str:
     if kind == "events":
         return f"Event: {record.title}"
     if kind == "relations":
-        return f"Relation: {record.statement}"
+        words = queries.RELATION_WORDS[record.relation]
+        return f"Relation: {data.name_of(record.subject)} {words} {data.name_of(record.object)}: {record.statement}"
     if kind in ("actors", "people"):
         return f"Profile: {record.name}"
     if kind == "corrections":

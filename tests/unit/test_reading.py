@@ -142,3 +142,10 @@ def test_the_legend_names_every_colour_a_mode_can_give(mode) -> None:
     )
     assert {part.split("-background[")[0].lstrip(":") for part in legend.split("  ")} == colours
     assert "-" not in legend.replace("-background", "")
+
+
+def test_no_paragraph_lists_two_records_under_one_label(real) -> None:
+    uses = reading.sentence_uses(real, queries.everything(real))
+    for number, marked in uses.items():
+        labels = [use.label for use in reading.paragraph_records(marked)]
+        assert len(labels) == len(set(labels)), f"¶{number}: {sorted(labels)}"
