@@ -35,17 +35,25 @@ for column, actor in zip(st.columns(len(groups) or 1), groups):
         st.markdown(f"**{literal(actor.name)}**  \n{literal(actor.description)}")
         provenance(data, actor, kind="actors")
 
-labels = [f"What the experts say ({len(quotes)})", f"How they became part of the state ({len(events)})"]
-quotes_tab, events_tab = st.tabs(
-    labels,
-    default=labels[1] if quotes.empty and not events.empty else labels[0],  # open on what the filter holds
-    key="tab",
-    on_change="rerun",
+# A segmented control, not tabs: a tab panel re-reads its whole content for something to focus on each change, and
+# the quote cards are many elements. Only the chosen list is built.
+views_of = {"experts": "What the experts say", "state": "Steps into the state"}
+nothing = {"experts": "No expert quote on the militias", "state": "No step of theirs into the state"}
+shown = st.segmented_control(
+    "Show",
+    list(views_of),
+    format_func=views_of.get,
+    default="state" if quotes.empty and not events.empty else "experts",  # open on what the filter holds
+    required=True,
+    key="show",
     bind="query-params",
+    label_visibility="collapsed",
 )
-if quotes_tab.open:
-    with quotes_tab:
+chosen = quotes if shown == "experts" else events
+with st.container(key="militia-list"):  # one place in the page, however many cards the filter leaves
+    if chosen.empty:
+        st.caption(f"{nothing[shown]} concerns {literal(focus.describe())}.")
+    elif shown == "experts":
         quote_cards(data, quotes)
-if events_tab.open:
-    with events_tab:
+    else:
         record_table(events, ["display", "title", "description", "source", "tier", "why"])

@@ -54,7 +54,7 @@ def test_every_page_copes_with_a_small_valid_dataset(page_name: str, monkeypatch
         {"actor": "<script>alert(1)</script>", "theme": "[x](javascript:alert(1))"},
         {"q": "x" * 10_000},
         {"q": "(" * 500, "speaker": ["nobody", "Fawaz Gerges"], "kind": "Rumour"},
-        {"quote": "../../etc/passwd", "event": "nope", "profile": "nobody", "tab": "Nope"},
+        {"quote": "../../etc/passwd", "event": "nope", "profile": "nobody", "tab": "Nope", "show": "Nope"},
         {"para": "-1", "datum": "x" * 3000},
         {"para": "99999999999999999999"},
     ],

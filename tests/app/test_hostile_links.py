@@ -45,7 +45,10 @@ def test_a_valid_paragraph_number_still_marks_its_paragraph() -> None:
 def test_every_page_takes_hostile_values_for_every_parameter(page_name: str) -> None:
     hostile = {
         key: ["²", "9" * 5_000, "\x00", "%", "../../etc/passwd"]
-        for key in ("para", "datum", "quote", "event", "profile", "tab", "q", "speaker", "kind", "actor", "theme")
+        for key in (
+            *("para", "datum", "quote", "event", "profile", "tab", "show"),
+            *("q", "speaker", "kind", "actor", "theme"),
+        )
     }
     at = open_page(page_name, **hostile)
     assert not at.exception, at.exception

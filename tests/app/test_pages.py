@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from explainer.filters import Filters
 from explainer.load import DATA_DIR_ENV, load_dataset
 from explainer.ui.chart import PLOTLY_MODULE, STREAMLIT_SCRIPTS
 from explainer.ui.page import PAGE_FILES
@@ -91,6 +92,30 @@ def test_militia_funnel_shows_watlings_numbers() -> None:
     at = open_page("militias")
     bars = chart_specs(at)[0]["data"][0]
     assert values(bars["x"]) == [113000, 60000, 36000]
+
+
+def test_militias_open_on_the_experts_or_on_what_the_filter_holds() -> None:
+    """The experts' quotes by default; the steps into the state when chosen, or when the filter holds no quote; a
+    caption, not an empty space, when it holds neither."""
+    from explainer import queries
+    from explainer.focus import build_focus
+
+    data = load_dataset()
+    lists = lambda actor: (  # noqa: E731
+        queries.quotes_table(data, build_focus(data, Filters(actors=(actor,))), theme="militias"),
+        queries.timeline(data, build_focus(data, Filters(actors=(actor,))), theme="militias"),
+    )
+    at = open_page("militias")
+    assert any("](./article?para=" in m.value for m in at.markdown), "no quote card"
+    assert not at.dataframe
+    chosen = open_page("militias", show="Steps into the state")
+    assert chosen.dataframe and not any("](./article?para=" in m.value for m in chosen.markdown)
+    events_only = next(a.id for a in data.actors if lists(a.id)[0].empty and not lists(a.id)[1].empty)
+    at = open_page("militias", actor=events_only)
+    assert at.dataframe and at.segmented_control(key="show").value == "state"
+    neither = next(a.id for a in data.actors if lists(a.id)[0].empty and lists(a.id)[1].empty)
+    captions = [c.value for c in open_page("militias", actor=neither, show="What the experts say").caption]
+    assert any(c.startswith("No expert quote on the militias concerns") for c in captions), captions
 
 
 def test_elections_highlights_fatah_with_the_majority_line() -> None:

@@ -129,6 +129,7 @@ PAGE_STATE = [
     ("story", "step=3", {"step", "present"}),
     ("actors", "profile=Iran", {"profile", "profile-tab"}),
     ("trade", "tab=Sanctions+waivers", {"tab"}),
+    ("militias", "show=Steps+into+the+state", {"show"}),
 ]
 
 
