@@ -39,6 +39,9 @@ PAGE = {
 }
 # How many characters of a quote its link shows.
 QUOTE_CHARACTERS = 60
+# The one colour of a sentence that backs any datum, and of the sentences a link to one datum points at.
+DATUM_COLOUR = "orange"
+LINKED_COLOUR = "blue"
 # How a sentence is coloured by the standing of its claims (the first that applies) or by their kind.
 STANDING_ORDER = ("disputed", "single-source", "partly-confirmed", "confirmed", "not-checkable")
 STANDING_COLOURS = {
@@ -157,12 +160,12 @@ def sentence_colour(data: Dataset, uses: list[Use], mode: str) -> str | None:
         return next((STANDING_COLOURS[s] for s in STANDING_ORDER if s in standings), None)
     if mode == "kind":
         return KIND_COLOURS[claims[0].kind] if claims else None
-    return "orange"
+    return DATUM_COLOUR
 
 
 def legend_markdown(mode: str) -> str:
     """The colour key for a colouring mode, as markdown: one highlighted name per colour."""
-    names = {"records": {"backs at least one datum": "orange"}, "standing": STANDING_COLOURS, "kind": KIND_COLOURS}
+    names = {"records": {"backs at least one datum": DATUM_COLOUR}, "standing": STANDING_COLOURS, "kind": KIND_COLOURS}
     return "  ".join(f":{colour}-background[{name.replace('-', ' ')}]" for name, colour in names[mode].items())
 
 
@@ -176,7 +179,7 @@ def paragraph_markdown(
         text = escape_markdown(sentence.text)
         colour = sentence_colour(data, uses.get(sentence.index, []), mode)
         if sentence.index in marked:
-            colour = "blue" if mode == "records" else colour
+            colour = LINKED_COLOUR if mode == "records" else colour
             text = f"**{text}**"
         pieces.append(f":{colour}-background[{text}]" if colour else text)
     return f"**¶{paragraph.number}** " + " ".join(pieces)
