@@ -22,6 +22,7 @@ from explainer.palette import OKABE_ITO, OTHER
 
 HIGHLIGHT = OKABE_ITO["vermillion"]
 CONTEXT = "#8c8c8c"  # bars in the background when others are highlighted
+FOCUS_RIM = "#1a1a1a"  # the rim of a point the filter brings forward
 PRECISION_SYMBOL = {"day": "circle", "month": "square", "year": "diamond"}
 TITLE_SIZE, FONT_SIZE, LABEL_SIZE, SMALL_SIZE = 17, 14, 13, 12  # px; nothing below 12
 TITLE_WIDTH = 40  # characters per title line: fits a 390 px phone at 17 px
@@ -514,6 +515,19 @@ def label_levels(positions: Sequence[float], gap: float, levels: int = len(LABEL
     return chosen
 
 
+def _legend_key(name: str, group: str, symbol: str, colour: str, rim: str) -> go.Scatter:
+    """A legend entry with no points: its symbol keeps one colour while the points of its group are recoloured."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=name,
+        legendgroup=group,
+        hoverinfo="skip",
+        marker=dict(symbol=symbol, size=11, color=colour, line=dict(width=1, color=rim)),
+    )
+
+
 def timeline_chart(
     df: pd.DataFrame,
     *,
@@ -590,32 +604,37 @@ def timeline_chart(
                 showlegend=False,
             )
         )
+    # One trace per precision, whatever the filter: a filter change then recolours points and keeps every trace, so
+    # the browser restyles the points instead of drawing the chart again. A point's size would need a new layout;
+    # the focus is its colour and a dark rim.
     for precision, symbol in PRECISION_SYMBOL.items():
-        for in_focus in (False, True):
-            mask = (df["precision"] == precision) & (focus == in_focus)
-            if not mask.any():
-                continue
-            part = df[mask]
-            fig.add_trace(
-                go.Scatter(
-                    x=part["date"],
-                    y=[y_of[i] for i in part["id"]],
-                    mode="markers",
-                    name=f"date known to the {precision}",
-                    legendgroup=precision,
-                    showlegend=not in_focus or not any_focus,
-                    customdata=part[["id", "display", "title"]].values,
-                    marker=dict(
-                        symbol=symbol,
-                        size=14 if in_focus else 11,
-                        color=HIGHLIGHT if in_focus else (CONTEXT if any_focus else OKABE_ITO["blue"]),
-                        line=dict(width=1, color="white"),
+        part = df[df["precision"] == precision]
+        if part.empty:
+            continue
+        chosen = focus[part.index]
+        fig.add_trace(_legend_key(f"date known to the {precision}", precision, symbol, OTHER, "white"))
+        fig.add_trace(
+            go.Scatter(
+                x=part["date"],
+                y=[y_of[i] for i in part["id"]],
+                mode="markers",
+                name=f"date known to the {precision}",
+                legendgroup=precision,
+                showlegend=False,
+                customdata=part[["id", "display", "title"]].values,
+                marker=dict(
+                    symbol=symbol,
+                    size=12,
+                    color=[HIGHLIGHT if c else (CONTEXT if any_focus else OKABE_ITO["blue"]) for c in chosen],
+                    line=dict(
+                        width=[2 if c else 1 for c in chosen], color=[FOCUS_RIM if c else "white" for c in chosen]
                     ),
-                    selected=dict(marker=dict(opacity=1)),
-                    unselected=dict(marker=dict(opacity=1)),
-                    hovertemplate="%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
-                )
+                ),
+                selected=dict(marker=dict(opacity=1)),
+                unselected=dict(marker=dict(opacity=1)),
+                hovertemplate="%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
             )
+        )
     labelled = df[df["short_label"].astype(bool) | (df["id"] == selected)] if "short_label" in df.columns else df[:0]
     positions = [where(d) for d in labelled["date"]]
     for (_, row), level, position in zip(labelled.iterrows(), label_levels(positions, gap=0.33), positions):
@@ -655,13 +674,23 @@ def timeline_chart(
         )
     if later is not None and not later.empty:
         visible = later[(later["date"] >= start) & (later["date"] <= end)]
+        chosen = visible["highlight"].astype(bool) if "highlight" in visible.columns else [False] * len(visible)
+        any_chosen = any(chosen)
+        fig.add_trace(_legend_key("after the article", "after", "triangle-up", OKABE_ITO["sky"], OTHER))
         fig.add_trace(
             go.Scatter(
                 x=visible["date"],
                 y=[0.2] * len(visible),
                 mode="markers",
                 name="after the article",
-                marker=dict(symbol="triangle-up", size=11, color=OKABE_ITO["sky"], line=dict(width=1, color=OTHER)),
+                legendgroup="after",
+                showlegend=False,
+                marker=dict(
+                    symbol="triangle-up",
+                    size=11,
+                    color=[HIGHLIGHT if c else (CONTEXT if any_chosen else OKABE_ITO["sky"]) for c in chosen],
+                    line=dict(width=1, color=OTHER),
+                ),
                 customdata=visible[["display", "text"]].values,
                 hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra>after the article</extra>",
             )

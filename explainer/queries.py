@@ -416,10 +416,11 @@ def waivers(data: Dataset, focus: Focus) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def later_developments(data: Dataset, focus: Focus) -> pd.DataFrame:
-    """What happened after the article, from the claims' 'later' lists, once each, in date order."""
+def later_developments(data: Dataset, focus: Focus, whole: bool = False) -> pd.DataFrame:
+    """What happened after the article, from the claims' 'later' lists, once each, in date order: those that concern
+    the focus, or every one with whether it does (`whole`)."""
     rows, seen = [], set()
-    for claim, match in focus.keep("claims", data.claims):
+    for claim, match in _rows(focus, "claims", data.claims, whole):
         for later in claim.later:
             key = (later.date, later.text)
             if key in seen:

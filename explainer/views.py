@@ -217,7 +217,7 @@ def timeline_full(data: Dataset, filters: Filters, selected: str | None = None) 
     """Every event, eras shaded, key events labelled, and what came after the article in its own band."""
     focus = build_focus(data, filters)
     table = _highlight(queries.timeline(data, focus, whole=True), focus)
-    later = queries.later_developments(data, focus)
+    later = _highlight(queries.later_developments(data, focus, whole=True), focus)
     title, alt, note = chart_text(data, "timeline")
     published = queries.article_date(data)
     first, last = timeline_years(data)

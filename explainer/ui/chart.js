@@ -44,6 +44,83 @@ function themed(layout, page) {
   return out;
 }
 
+// What a filter change alters in most charts: colours, rims and widths, the title's words, the colours of boxes.
+// Plotly.react would draw the whole chart again for a new colour array (it recomputes the points); an update of these
+// alone keeps the points, labels and axes and redraws only the changed styles, the title and the changed boxes.
+const TRACE_STYLES = new Set(["marker.color", "marker.line.color", "marker.line.width", "line.color", "line.width"]);
+const LAYOUT_STYLES = /^(title\.text|meta(\..*)?|annotations\.\d+\.(bgcolor|bordercolor))$/;
+
+function differences(before, after, path, allowed, found) {
+  // Collects in `found` the allowed paths where two values differ; false if they differ anywhere else.
+  if (allowed(path)) {
+    if (JSON.stringify(before) !== JSON.stringify(after)) found.push(path);
+    return true;
+  }
+  const join = (key) => (path ? `${path}.${key}` : String(key));
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
+    if (!before.some((item) => item && typeof item === "object" && !Array.isArray(item))) {
+      return JSON.stringify(before) === JSON.stringify(after);
+    }
+    return before.every((item, i) => differences(item, after[i], join(i), allowed, found));
+  }
+  const objects = [before, after].every((v) => v && typeof v === "object" && !Array.isArray(v));
+  if (!objects) return JSON.stringify(before) === JSON.stringify(after);
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (!differences(before[key], after[key], join(key), allowed, found)) return false;
+  }
+  return true;
+}
+
+function styleChanges(current, figure) {
+  // What changed from the plot's current figure to `figure` when it is styles alone: the changed trace paths as
+  // [trace, path] pairs and the changed layout paths; else null (other points, traces, sizes or layout).
+  if (!current || current.data.length !== figure.data.length) return null;
+  const layout = [];
+  if (!differences(current.layout || {}, figure.layout || {}, "", (path) => LAYOUT_STYLES.test(path), layout)) {
+    return null;
+  }
+  const traces = [];
+  for (let i = 0; i < figure.data.length; i++) {
+    const found = [];
+    if (!differences(current.data[i], figure.data[i], "", (path) => TRACE_STYLES.has(path), found)) return null;
+    for (const path of found) traces.push([i, path]);
+  }
+  return { traces, layout };
+}
+
+function setPath(target, path, value) {
+  const keys = path.split(".");
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node[key] = { ...(node[key] || {}) };
+    node = node[key];
+  }
+  node[keys[keys.length - 1]] = value;
+}
+
+function getPath(source, path) {
+  return path.split(".").reduce((node, key) => (node == null ? undefined : node[key]), source);
+}
+
+function restyle(Plotly, plot, figure, changes) {
+  // The new trace styles go into the plot's own data, where plotly reads its figure from; an update of each changed
+  // trace's opacity (a style-only edit) then has plotly copy them to its points and redraw their styles. The layout's
+  // changes are an update of the title's words and of the changed boxes; its plain words (meta) are only kept.
+  const traces = [...new Set(changes.traces.map(([i]) => i))];
+  for (const [i, path] of changes.traces) setPath(plot.data[i], path, getPath(figure.data[i], path));
+  const layout = {};
+  for (const path of changes.layout) {
+    if (path.startsWith("meta")) {
+      plot.layout.meta = figure.layout.meta;
+    } else {
+      layout[path.replace(/^annotations\.(\d+)\./, "annotations[$1].")] = getPath(figure.layout, path);
+    }
+  }
+  if (!traces.length && !Object.keys(layout).length) return;
+  const styles = traces.length ? { opacity: traces.map((i) => plot.data[i].opacity ?? 1) } : {};
+  Plotly.update(plot, styles, layout, traces.length ? traces : undefined);
+}
+
 function followWidth(plot, Plotly) {
   // Redraws at the new width once the column has stopped changing for 100 ms; a hidden plot (0 wide) waits.
   if (plot.widthObserver) return;
@@ -71,12 +148,23 @@ export default function (component) {
   plot.setAttribute("aria-label", data.alt || "Chart");
   plot.dataset.chart = data.key;
   const page = document.querySelector("[data-testid=stApp]") || document.body;
-  const drawing = `${data.theme}|${getComputedStyle(page).color}|${data.spec}`;
+  const setting = `${data.theme}|${getComputedStyle(page).color}|${JSON.stringify(data.config || {})}`;
+  const drawing = `${setting}|${data.spec}`;
   if (plot.drawing === drawing) return;
   plot.drawing = drawing;
   loadPlotly(data.module).then((Plotly) => {
     if (plot.drawing !== drawing) return; // a newer figure arrived while plotly.js loaded
+    // Plotly takes the arrays it is given as its own, so the figure kept to compare the next one with is a copy.
     const figure = JSON.parse(data.spec);
+    figure.data = figure.data || [];
+    const changes = plot.setting === setting ? styleChanges(plot.figure, figure) : null;
+    plot.figure = JSON.parse(data.spec);
+    plot.figure.data = plot.figure.data || [];
+    plot.setting = setting;
+    if (changes) {
+      restyle(Plotly, plot, figure, changes);
+      return;
+    }
     const layout = themed(figure.layout || {}, page);
     plot.revision = (plot.revision || 0) + 1;
     layout.datarevision = plot.revision;

@@ -179,11 +179,14 @@ TIMELINE_POINTS_JS = """
 HIGHLIGHT_FILL = "rgb(213, 94, 0)"  # Okabe-Ito vermillion, the colour of what the filter brings forward
 
 
-def test_a_filter_change_redraws_the_chart_in_place(new_browser_page: Any, app_url: str) -> None:
-    """The chart keeps its plot and redraws it with the chosen actor's events brought forward."""
+def test_a_filter_change_recolours_the_chart_in_place(new_browser_page: Any, app_url: str) -> None:
+    """The chart keeps its plot, and its labels: a filter change recolours the chosen actor's events and draws nothing
+    else again. The colours hold when the chart is drawn again at another width."""
     page = new_browser_page(viewport=VIEWPORTS["desktop"])
     open_app_page(page, app_url, "timeline", "")
-    page.evaluate("document.querySelector('.explainer-chart[data-chart=timeline]').dataset.probe = 'kept'")
+    chart = ".explainer-chart[data-chart=timeline]"
+    page.evaluate(f"document.querySelector('{chart}').dataset.probe = 'kept'")
+    page.evaluate(f"document.querySelector('{chart} .annotation').dataset.probe = 'kept'")
     before = page.evaluate(TIMELINE_POINTS_JS)
     assert before and not [p for p in before if p["fill"] == HIGHLIGHT_FILL]
     page.locator(".st-key-filter-actor input").click()
@@ -191,9 +194,15 @@ def test_a_filter_change_redraws_the_chart_in_place(new_browser_page: Any, app_u
     page.keyboard.press("Enter")
     page.wait_for_function("location.search === '?actor=iran'")
     wait_until_finished(page)
-    assert page.locator(".explainer-chart[data-chart=timeline][data-probe=kept]").count() == 1, "the plot was replaced"
+    assert page.locator(f"{chart}[data-probe=kept]").count() == 1, "the plot was replaced"
+    assert page.locator(f"{chart} .annotation[data-probe=kept]").count() == 1, "the labels were drawn again"
     after = page.evaluate(TIMELINE_POINTS_JS)
-    assert [p for p in after if p["fill"] == HIGHLIGHT_FILL], "no event brought forward after choosing Iran"
+    chosen = {p["id"] for p in after if p["fill"] == HIGHLIGHT_FILL}
+    assert chosen, "no event brought forward after choosing Iran"
+    assert {p["id"] for p in after} == {p["id"] for p in before}, "the filter changed which events are drawn"
+    page.set_viewport_size({"width": 1024, "height": 900})
+    page.wait_for_timeout(1000)
+    assert {p["id"] for p in page.evaluate(TIMELINE_POINTS_JS) if p["fill"] == HIGHLIGHT_FILL} == chosen
 
 
 def test_a_filter_that_changes_a_charts_height_draws_it_once_and_the_chart_follows_its_column(
