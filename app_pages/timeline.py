@@ -9,7 +9,7 @@ from explainer import queries, views
 from explainer.ui.chart import selected
 from explainer.ui.components import chart_view, provenance, record_table, show_chart
 from explainer.ui.page import literal, page_header, page_style, share_view
-from explainer.ui.state import current_focus, dataset, focused
+from explainer.ui.state import choose_linked_id, current_focus, dataset, focused
 
 
 def pick_event(chart_key: str, events: frozenset[str]) -> None:
@@ -28,7 +28,8 @@ events = focused(queries.timeline)(data, focus)
 page_header(data, "timeline")
 share_view("timeline")
 
-titles = {e.id: f"{e.display} — {e.title}" for e in sorted(data.events, key=lambda e: e.date)}
+titles = {e.id: queries.event_choice(e) for e in sorted(data.events, key=lambda e: e.date)}
+choose_linked_id("event", titles)
 choice = st.selectbox(
     "Event",
     list(titles),

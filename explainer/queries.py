@@ -23,6 +23,11 @@ UNNAMED = "unnamed-experts"  # the speaker id of the article's unnamed "experts"
 UNNAMED_LABEL = "Unnamed experts"
 
 
+def event_choice(event: Any) -> str:
+    """An event as the timeline's chooser names it, in the list and in the address: its date and title."""
+    return f"{event.display} — {event.title}"
+
+
 def article_date(data: Dataset) -> dt.date:
     """The article's publication date: the vantage point of everything before 'what happened next'."""
     return data.config.article.published

@@ -83,7 +83,7 @@ def view_for(data: Dataset, kind: str, record: Any) -> tuple[str, dict[str, str]
         claims = queries.claims_for_record(data, "figures", record.id)
         return ("claims", {"claim": claims[0].id}) if claims else ("overview", {})
     if kind == "events":
-        return "timeline", {"event": record.id}
+        return "timeline", {"event": queries.event_choice(record)}
     if kind in ("relations",):
         return "actors", {"profile": data.name_of(record.subject)}
     if kind == "actors":

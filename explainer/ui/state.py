@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -102,6 +102,15 @@ def _write_url(key: str, ids: list[str]) -> None:
         st.query_params[key] = ids
     elif key in st.query_params:
         del st.query_params[key]
+
+
+def choose_linked_id(key: str, ids: Iterable[str]) -> None:
+    """Other pages link to a record by its id (?event=<id>), while a selectbox bound to the address reads and writes
+    its label there: a linked id is chosen through the session state, and the address then shows the label. Call it
+    before the selectbox is drawn."""
+    requested = st.query_params.get(key)
+    if requested in set(ids):
+        st.session_state[key] = requested
 
 
 def sync_filter_with_url(data: Dataset) -> None:

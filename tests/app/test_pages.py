@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from explainer import queries
 from explainer.filters import Filters
 from explainer.load import DATA_DIR_ENV, load_dataset
 from explainer.ui.chart import PLOTLY_MODULE, STREAMLIT_SCRIPTS
@@ -355,3 +356,16 @@ def test_the_sidebar_offers_the_story_on_every_page_with_the_filter() -> None:
         assert len(links) == 1, page
         assert links[0].proto.label == f"New here? The article's argument in {steps} steps"
         assert links[0].proto.query_string == "actor=badr-organization", page
+
+
+def test_an_event_opens_from_a_link_by_its_name_or_by_its_id() -> None:
+    """The article links an event by the name the timeline's chooser gives it (which the address keeps); an older link
+    by the event's id opens it too."""
+    event = next(e for e in load_dataset().events if e.id == "soleimani-killed-in-baghdad")
+    name = queries.event_choice(event)
+    for value in (name, event.id):
+        at = open_page("timeline", event=value)
+        assert not at.exception
+        assert at.selectbox(key="event").value == event.id, value
+        assert any(event.title in m.value for m in at.markdown), value
+    assert url_values(open_page("timeline", event=name), "event") == [name]
