@@ -612,7 +612,7 @@ def timeline_chart(
         if part.empty:
             continue
         chosen = focus[part.index]
-        fig.add_trace(_legend_key(f"date known to the {precision}", precision, symbol, OTHER, "white"))
+        fig.add_trace(_legend_key(f"date known to the {precision}", precision, symbol, OKABE_ITO["blue"], "white"))
         fig.add_trace(
             go.Scatter(
                 x=part["date"],
