@@ -301,27 +301,44 @@ def seats_bar_chart(df: pd.DataFrame, *, title: str, source: str, majority: int 
 
 
 def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """For each list whose count changed: preliminary (open circle) to certified (filled), labelled above."""
+    """For each list whose count changed: preliminary (open circle) to certified (filled), labelled above; with a
+    highlight, the other lists in grey (their places kept, so a filter recolours the chart)."""
     df = _escaped(df)
     if df.empty:
         return empty_figure(title=title, source=source)
     labels = [f"{lst}: {p} → {c}" for lst, p, c in zip(df["list"], df["preliminary"], df["certified"])]
+    lit = df["highlight"].astype(bool) if "highlight" in df.columns else pd.Series(False, index=df.index)
+    shown = lit | (not lit.any())
     fig = go.Figure()
     geometry = _labelled_rows(fig, labels)
     ys = list(range(len(df)))
-    for y, p, c in zip(ys, df["preliminary"], df["certified"]):
+    for y, p, c, bright in zip(ys, df["preliminary"], df["certified"], shown):
         fig.add_trace(
             go.Scatter(
-                x=[p, c], y=[y, y], mode="lines", line=dict(color=OTHER, width=3), showlegend=False, hoverinfo="skip"
+                x=[p, c],
+                y=[y, y],
+                mode="lines",
+                line=dict(color=OTHER if bright else CONTEXT, width=3),
+                showlegend=False,
+                hoverinfo="skip",
             )
         )
+    fig.add_trace(_legend_key("Preliminary count", "preliminary", "circle-open", OKABE_ITO["blue"], OKABE_ITO["blue"]))
+    fig.add_trace(_legend_key("After the recount", "certified", "circle", HIGHLIGHT, HIGHLIGHT))
     fig.add_trace(
         go.Scatter(
             x=df["preliminary"],
             y=ys,
             mode="markers",
             name="Preliminary count",
-            marker=dict(symbol="circle-open", size=13, color=OKABE_ITO["blue"], line=dict(width=2)),
+            legendgroup="preliminary",
+            showlegend=False,
+            marker=dict(
+                symbol="circle-open",
+                size=13,
+                color=[OKABE_ITO["blue"] if bright else CONTEXT for bright in shown],
+                line=dict(width=2),
+            ),
             hovertemplate="preliminary: %{x}<extra></extra>",
         )
     )
@@ -331,7 +348,9 @@ def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure
             y=ys,
             mode="markers",
             name="After the recount",
-            marker=dict(symbol="circle", size=13, color=HIGHLIGHT),
+            legendgroup="certified",
+            showlegend=False,
+            marker=dict(symbol="circle", size=13, color=[HIGHLIGHT if bright else CONTEXT for bright in shown]),
             hovertemplate="after the recount: %{x}<extra></extra>",
         )
     )

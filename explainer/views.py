@@ -138,7 +138,7 @@ def seats(data: Dataset, filters: Filters) -> ChartView:
 def seat_changes(data: Dataset, filters: Filters) -> ChartView:
     """Lists whose preliminary and certified counts differ."""
     focus = build_focus(data, filters)
-    table = queries.seat_changes(data, focus)
+    table = _highlight(queries.seat_changes(data, focus), focus)
     title, alt, note = chart_text(data, "seat-changes")
     source = source_line(queries.election_results(data, focus, "preliminary"))
     fig = figures.seat_change_chart(table, title=title, source=source)
