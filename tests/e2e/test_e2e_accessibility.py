@@ -34,6 +34,8 @@ AXE_VIEWS = [(path, "") for path, _ in PAGES] + [
     ("claims", "claim=fatah-second-most-seats-2018"),
     ("story", "step=2&present=1"),
     ("embed", "chart=militia-funnel&embed=true"),
+    ("quotes", "tab=Who+is+quoted"),
+    ("militias", "show=Steps+into+the+state"),
 ]
 AXE_IDS = [f"{p or 'overview'}{'-' + q.split('=')[0] if q else ''}" for p, q in AXE_VIEWS]
 
