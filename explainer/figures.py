@@ -350,7 +350,7 @@ def seat_change_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure
             name="After the recount",
             legendgroup="certified",
             showlegend=False,
-            marker=dict(symbol="circle", size=13, color=[HIGHLIGHT if bright else CONTEXT for bright in shown]),
+            marker=dict(symbol="circle", size=13, color=_focus_colours(lit, HIGHLIGHT)),
             hovertemplate="after the recount: %{x}<extra></extra>",
         )
     )
@@ -534,6 +534,14 @@ def label_levels(positions: Sequence[float], gap: float, levels: int = len(LABEL
     return chosen
 
 
+def _focus_colours(chosen: Sequence[bool], normal: str, anywhere: bool | None = None) -> list[str]:
+    """Point colours for a highlight: the chosen in the highlight colour and the rest grey; with none chosen (in the
+    whole chart, `anywhere`, when it has other traces), all in their normal colour."""
+    chosen = [bool(c) for c in chosen]
+    dimmed = any(chosen) if anywhere is None else anywhere
+    return [HIGHLIGHT if c else CONTEXT if dimmed else normal for c in chosen]
+
+
 def _legend_key(name: str, group: str, symbol: str, colour: str, rim: str) -> go.Scatter:
     """A legend entry with no points: its symbol keeps one colour while the points of its group are recoloured."""
     return go.Scatter(
@@ -644,7 +652,7 @@ def timeline_chart(
                 marker=dict(
                     symbol=symbol,
                     size=12,
-                    color=[HIGHLIGHT if c else (CONTEXT if any_focus else OKABE_ITO["blue"]) for c in chosen],
+                    color=_focus_colours(chosen, OKABE_ITO["blue"], any_focus),
                     line=dict(
                         width=[2 if c else 1 for c in chosen], color=[FOCUS_RIM if c else "white" for c in chosen]
                     ),
@@ -694,7 +702,6 @@ def timeline_chart(
     if later is not None and not later.empty:
         visible = later[(later["date"] >= start) & (later["date"] <= end)]
         chosen = visible["highlight"].astype(bool) if "highlight" in visible.columns else [False] * len(visible)
-        any_chosen = any(chosen)
         fig.add_trace(_legend_key("after the article", "after", "triangle-up", OKABE_ITO["sky"], OTHER))
         fig.add_trace(
             go.Scatter(
@@ -707,7 +714,7 @@ def timeline_chart(
                 marker=dict(
                     symbol="triangle-up",
                     size=11,
-                    color=[HIGHLIGHT if c else (CONTEXT if any_chosen else OKABE_ITO["sky"]) for c in chosen],
+                    color=_focus_colours(chosen, OKABE_ITO["sky"]),
                     line=dict(width=1, color=OTHER),
                 ),
                 customdata=visible[["display", "text"]].values,

@@ -44,48 +44,37 @@ function themed(layout, page) {
   return out;
 }
 
-// What a filter change alters in most charts: colours, rims and widths, the title's words, the colours of boxes.
-// Plotly.react would draw the whole chart again for a new colour array (it recomputes the points); an update of these
-// alone keeps the points, labels and axes and redraws only the changed styles, the title and the changed boxes.
+// What a filter change alters in a chart of a whole: the colours, rims and line widths of its traces. Plotly.react
+// would draw the whole chart again for a new colour array (it recomputes the points); a style update of these alone
+// keeps the points, labels, axes and legend and redraws only the changed styles.
 const TRACE_STYLES = new Set(["marker.color", "marker.line.color", "marker.line.width", "line.color", "line.width"]);
-const LAYOUT_STYLES = /^(title\.text|meta(\..*)?|annotations\.\d+\.(bgcolor|bordercolor))$/;
 
-function differences(before, after, path, allowed, found) {
-  // Collects in `found` the allowed paths where two values differ; false if they differ anywhere else.
-  if (allowed(path)) {
+function differences(before, after, path, found) {
+  // Collects in `found` the style paths where two traces differ; false if they differ anywhere else.
+  if (TRACE_STYLES.has(path)) {
     if (JSON.stringify(before) !== JSON.stringify(after)) found.push(path);
     return true;
-  }
-  const join = (key) => (path ? `${path}.${key}` : String(key));
-  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
-    if (!before.some((item) => item && typeof item === "object" && !Array.isArray(item))) {
-      return JSON.stringify(before) === JSON.stringify(after);
-    }
-    return before.every((item, i) => differences(item, after[i], join(i), allowed, found));
   }
   const objects = [before, after].every((v) => v && typeof v === "object" && !Array.isArray(v));
   if (!objects) return JSON.stringify(before) === JSON.stringify(after);
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (!differences(before[key], after[key], join(key), allowed, found)) return false;
+    if (!differences(before[key], after[key], path ? `${path}.${key}` : key, found)) return false;
   }
   return true;
 }
 
 function styleChanges(current, figure) {
-  // What changed from the plot's current figure to `figure` when it is styles alone: the changed trace paths as
-  // [trace, path] pairs and the changed layout paths; else null (other points, traces, sizes or layout).
+  // The [trace, path] pairs where `figure` differs from the plot's current figure, when they are styles alone; else
+  // null (another layout, other points or traces).
   if (!current || current.data.length !== figure.data.length) return null;
-  const layout = [];
-  if (!differences(current.layout || {}, figure.layout || {}, "", (path) => LAYOUT_STYLES.test(path), layout)) {
-    return null;
-  }
-  const traces = [];
+  if (JSON.stringify(current.layout || {}) !== JSON.stringify(figure.layout || {})) return null;
+  const changes = [];
   for (let i = 0; i < figure.data.length; i++) {
     const found = [];
-    if (!differences(current.data[i], figure.data[i], "", (path) => TRACE_STYLES.has(path), found)) return null;
-    for (const path of found) traces.push([i, path]);
+    if (!differences(current.data[i], figure.data[i], "", found)) return null;
+    for (const path of found) changes.push([i, path]);
   }
-  return { traces, layout };
+  return changes;
 }
 
 function setPath(target, path, value) {
@@ -103,22 +92,12 @@ function getPath(source, path) {
 }
 
 function restyle(Plotly, plot, figure, changes) {
-  // The new trace styles go into the plot's own data, where plotly reads its figure from; an update of each changed
-  // trace's opacity (a style-only edit) then has plotly copy them to its points and redraw their styles. The layout's
-  // changes are an update of the title's words and of the changed boxes; its plain words (meta) are only kept.
-  const traces = [...new Set(changes.traces.map(([i]) => i))];
-  for (const [i, path] of changes.traces) setPath(plot.data[i], path, getPath(figure.data[i], path));
-  const layout = {};
-  for (const path of changes.layout) {
-    if (path.startsWith("meta")) {
-      plot.layout.meta = figure.layout.meta;
-    } else {
-      layout[path.replace(/^annotations\.(\d+)\./, "annotations[$1].")] = getPath(figure.layout, path);
-    }
-  }
-  if (!traces.length && !Object.keys(layout).length) return;
-  const styles = traces.length ? { opacity: traces.map((i) => plot.data[i].opacity ?? 1) } : {};
-  Plotly.update(plot, styles, layout, traces.length ? traces : undefined);
+  // The new styles go into the plot's own data, where plotly reads its figure from; a restyle of each changed trace's
+  // opacity (a style-only edit) then has plotly copy them to its points and redraw their styles.
+  const traces = [...new Set(changes.map(([i]) => i))];
+  if (!traces.length) return;
+  for (const [i, path] of changes) setPath(plot.data[i], path, getPath(figure.data[i], path));
+  Plotly.restyle(plot, { opacity: traces.map((i) => plot.data[i].opacity ?? 1) }, traces);
 }
 
 function followWidth(plot, Plotly) {
