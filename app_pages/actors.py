@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explainer import queries, views
-from explainer.ui.components import chart_view, provenance, quote_cards, record_table, show_chart
+from explainer.ui.components import chart_view, provenance, quote_cards, record_table, section_chooser, show_chart
 from explainer.ui.page import literal, page_header, page_style, share_view
 from explainer.ui.state import current_actor_records, current_focus, dataset, focused
 
@@ -41,14 +41,15 @@ with st.container(border=True):
     provenance(data, actor, kind="actors")
 
 related = current_actor_records(data, actor.id)
-labels = [f"{name.capitalize()} ({len(related[name])})" for name in ("relations", "quotes", "events", "claims")]
-tabs = st.tabs(labels, key="profile-tab", on_change="rerun", bind="query-params")  # only the open tab is built
 columns = {
     "relations": ["subject", "relation_words", "object", "period", "statement", "source"],
     "events": ["display", "title", "source", "tier"],
     "claims": ["statement", "standing_label", "claimant"],
 }
-for tab, name in zip(tabs, ("relations", "quotes", "events", "claims")):
-    if tab.open:
-        with tab:
-            quote_cards(data, related[name]) if name == "quotes" else record_table(related[name], columns[name])
+parts = {"Relations": "relation", "Quotes": "quote", "Events": "event", "Claims": "claim"}
+# The counts are said beside the sections, not in their names: the address holds the name, and a count changes with
+# the filter.
+st.caption(f"{literal(actor.name)}: " + ", ".join(queries.plural(len(related[n.lower()]), w) for n, w in parts.items()))
+name = section_chooser(list(parts), key="profile-tab").lower()
+with st.container(key="section"):  # one place in the page, whatever the section and the filter hold
+    quote_cards(data, related[name]) if name == "quotes" else record_table(related[name], columns[name])

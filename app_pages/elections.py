@@ -4,7 +4,7 @@ import streamlit as st
 
 from explainer import queries, views
 from explainer.templates import figure_phrase
-from explainer.ui.components import chart_view, record_table, show_chart
+from explainer.ui.components import chart_view, record_table, section_chooser, show_chart
 from explainer.ui.page import page_header, page_style, share_view
 from explainer.ui.state import current_focus, dataset, focused
 
@@ -22,18 +22,11 @@ columns[1].metric("Needed for a majority", summary["majority"] or "—")
 turnout = figures.get(f"{data.config.election}-turnout")
 columns[2].metric("Turnout", f"{figure_phrase(turnout)}%" if turnout else "—")
 
-seats_tab, changes_tab, table_tab = st.tabs(
-    ["Seats", "Preliminary vs after the recount", "Every list and its sources"],
-    key="tab",
-    on_change="rerun",
-    bind="query-params",
-)
-if seats_tab.open:
-    with seats_tab:
+shown = section_chooser(["Seats", "Preliminary vs after the recount", "Every list and its sources"], key="tab")
+with st.container(key="section"):  # one place in the page, whatever the section and the filter hold
+    if shown == "Seats":
         show_chart(chart_view(views.seats, data), page_path="elections")
-if changes_tab.open:
-    with changes_tab:
+    elif shown == "Preliminary vs after the recount":
         show_chart(chart_view(views.seat_changes, data), page_path="elections")
-if table_tab.open:
-    with table_tab:
+    else:
         record_table(results, ["list", "list_native", "leader", "seats", "note", "source", "tier", "why"])

@@ -5,7 +5,15 @@ import streamlit as st
 
 from explainer import queries, views
 from explainer.params import known_choice
-from explainer.ui.components import chart_view, first_cards, list_all_button, list_count, quote_cards, show_chart
+from explainer.ui.components import (
+    chart_view,
+    first_cards,
+    list_all_button,
+    list_count,
+    quote_cards,
+    section_chooser,
+    show_chart,
+)
 from explainer.ui.page import page_header, page_style, share_view
 from explainer.ui.scroll import scroll_to
 from explainer.ui.state import current_focus, dataset, focused
@@ -38,11 +46,10 @@ speaker_ids = tuple(by_name[name] for name in chosen)
 table = focused(queries.quotes_table)(data, focus, search=search, kinds=kind_ids, speakers=speaker_ids)
 
 selected = known_choice(st.query_params.get("quote"), set(table["id"]))
-list_tab, chart_tab = st.tabs(
-    ["The quotes", "Who is quoted"], key="tab", on_change="rerun", bind="query-params"
-)  # only the open tab is built: the chart is drawn for a reader who asks for it
-if list_tab.open:
-    with list_tab:
+# The chart is drawn only for a reader who asks for it.
+listing = section_chooser(["The quotes", "Who is quoted"], key="tab") == "The quotes"
+with st.container(key="section"):  # one place in the page, whatever the section and the filter hold
+    if listing:
         # A linked quote comes first and is scrolled to.
         ordered = table.assign(first=table["id"] != selected).sort_values("first", kind="stable")
         listed = first_cards(ordered)
@@ -54,8 +61,7 @@ if list_tab.open:
             )
         quote_cards(data, listed, search=search, selected=selected)
         list_all_button("quotes", len(listed), len(table), "quotes")
-if chart_tab.open:
-    with chart_tab:
+        if selected:
+            scroll_to(f"quote-{selected}")
+    else:
         show_chart(chart_view(views.quote_counts, data, search, speaker_ids, kind_ids), page_path="quotes")
-if selected and list_tab.open:
-    scroll_to(f"quote-{selected}")

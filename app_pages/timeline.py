@@ -7,7 +7,7 @@ import streamlit as st
 
 from explainer import queries, views
 from explainer.ui.chart import selected
-from explainer.ui.components import chart_view, provenance, record_table, show_chart
+from explainer.ui.components import chart_view, provenance, record_table, section_chooser, show_chart
 from explainer.ui.page import literal, page_header, page_style, share_view
 from explainer.ui.state import choose_linked_id, current_focus, dataset, focused
 
@@ -51,14 +51,13 @@ if choice:
             st.caption(f"Where sources differ: {literal(record.sources_differ)}")
         provenance(data, record, kind="events", limit=2)
 
-whole, crisis = st.tabs(list(views.timeline_tab_names(data)), key="tab", on_change="rerun", bind="query-params")
-for tab, builder in ((whole, views.timeline_full), (crisis, views.timeline_recent)):
-    if tab.open:
-        with tab:
-            view = chart_view(builder, data, choice)
-            show_chart(view, page_path="timeline", on_select=partial(pick_event, view.key, frozenset(titles)))
-            if builder is views.timeline_recent:
-                record_table(view.table, ["display", "title", "source", "tier"])
+names = list(views.timeline_tab_names(data))
+builder = dict(zip(names, (views.timeline_full, views.timeline_recent)))[section_chooser(names, key="tab")]
+with st.container(key="section"):  # one place in the page, whatever the section and the filter hold
+    view = chart_view(builder, data, choice)
+    show_chart(view, page_path="timeline", on_select=partial(pick_event, view.key, frozenset(titles)))
+    if builder is views.timeline_recent:
+        record_table(view.table, ["display", "title", "source", "tier"])
 
 st.header("The events" + (f" that concern {literal(focus.describe())}" if focus.active else ""))
 record_table(events, ["display", "title", "era", "source", "tier", "why"])

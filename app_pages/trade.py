@@ -4,7 +4,7 @@ import streamlit as st
 
 from explainer import queries, views
 from explainer.templates import figure_phrase
-from explainer.ui.components import chart_view, provenance, record_table, show_chart
+from explainer.ui.components import chart_view, provenance, record_table, section_chooser, show_chart
 from explainer.ui.page import literal, page_header, page_style, page_text, share_view
 from explainer.ui.state import current_focus, dataset, focused
 
@@ -24,24 +24,16 @@ charts = {
     "Sanctions waivers": chart_view(views.waivers, data),
     "Export markets": chart_view(views.exports, data),
 }
-electricity_tab, waivers_tab, exports_tab = st.tabs(
+shown = section_chooser(
     list(charts),
-    default=next((label for label, view in charts.items() if not view.is_empty), "Electricity"),  # open on content
     key="tab",
-    on_change="rerun",
-    bind="query-params",
+    default=next((label for label, view in charts.items() if not view.is_empty), "Electricity"),  # open on content
 )
-if electricity_tab.open:
-    with electricity_tab:
-        show_chart(charts["Electricity"], page_path="trade")
+with st.container(key="section"):  # one place in the page, whatever the section and the filter hold
+    show_chart(charts[shown], page_path="trade")
+    if shown == "Electricity":
         volumes = focused(queries.energy_dependence)(data, focus)
         if not volumes.empty:
             st.header("Gas and electricity volumes reported")
             st.caption("Sources disagree and measure different things; each row's note says what.")
             record_table(volumes, ["label", "year", "amount", "unit", "note", "source", "tier", "why"])
-if waivers_tab.open:
-    with waivers_tab:
-        show_chart(charts["Sanctions waivers"], page_path="trade")
-if exports_tab.open:
-    with exports_tab:
-        show_chart(charts["Export markets"], page_path="trade")

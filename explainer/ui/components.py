@@ -4,7 +4,7 @@ quote and claim cards, and empty states that say where to go."""
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -273,6 +273,27 @@ def show_chart(
                     )
                     st.caption("Link to this view:")
                     st.code(share_url(page_path), language=None, wrap_lines=True)
+
+
+def section_chooser(options: Sequence[str], *, key: str, default: str | None = None) -> str:
+    """Which one of a page's sections is built and shown, chosen with a segmented control held in the address
+    (?key=label); an older link that names a section with a count (say "Quotes (3)") still opens it."""
+    # Not st.tabs: a tab panel searches its whole content for something to focus each time the page changes, which
+    # makes the browser recompute the page's styles in the middle of drawing it (25-60 ms of every filter change).
+    linked = st.query_params.get(key)
+    if linked is not None and linked not in options:
+        named = [o for o in options if o.casefold() == linked.split(" (")[0].casefold()]
+        if named:  # the chooser takes its value from the session state before the address
+            st.session_state[key] = named[0]
+    return st.segmented_control(
+        "Show",
+        list(options),
+        default=None if key in st.session_state else default or options[0],
+        required=True,
+        key=key,
+        bind="query-params",
+        label_visibility="collapsed",
+    )
 
 
 def chart_view(builder: Any, data: Dataset, *options: Any) -> ChartView:
