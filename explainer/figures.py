@@ -22,6 +22,7 @@ from explainer.palette import OKABE_ITO, OTHER
 
 HIGHLIGHT = OKABE_ITO["vermillion"]
 CONTEXT = "#8c8c8c"  # bars in the background when others are highlighted
+RELATION_CONTEXT = "#d0d0d0"  # relations in the background when others are highlighted
 FOCUS_RIM = "#1a1a1a"  # the rim of a point the filter brings forward
 PRECISION_SYMBOL = {"day": "circle", "month": "square", "year": "diamond"}
 TITLE_SIZE, FONT_SIZE, LABEL_SIZE, SMALL_SIZE = 17, 14, 13, 12  # px; nothing below 12
@@ -889,8 +890,8 @@ def network_chart(
     groups: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> go.Figure:
     """Actors in columns by group, relations as arrows from subject to object, styled by relation (with a legend),
-    names in boxes; a relation bows around the boxes of actors it does not link; actors in focus in colour, the rest
-    grey."""
+    names in boxes; a relation bows around the boxes of actors it does not link. Relations and actors whose
+    `highlight` is false are drawn in grey; only colours change with it (the chart restyles in place)."""
     nodes, edges = _escaped(nodes), _escaped(edges)
     linked = set(edges["subject_id"]).union(edges["object_id"]) if not edges.empty else set()
     nodes = nodes[nodes["id"].isin(linked)]
@@ -900,21 +901,26 @@ def network_chart(
     left, right = -NETWORK_MARGIN, max(x for x, _ in position.values()) + NETWORK_MARGIN
     names = dict(zip(nodes["id"], nodes["name"]))
     boxes = {actor: name_box(x, y, names[actor]) for actor, (x, y) in position.items()}
-    any_focus = bool(nodes["in_focus"].any()) if "in_focus" in nodes.columns else False
     fig = go.Figure()
+    heads_x, heads_y, head_colours, mx, my, hover = [], [], [], [], [], []
     for relation, (colour, dash, width) in RELATION_STYLE.items():
         group = edges[edges["relation"] == relation]
         if group.empty:
             continue
-        xs, ys, mx, my, hover, heads_x, heads_y = [], [], [], [], [], [], []
         for _, edge in group.iterrows():
             ends = (edge["subject_id"], edge["object_id"])
             start, end = boxes[ends[0]], boxes[ends[1]]
             others = [box for actor, box in boxes.items() if actor not in ends]
             # curves stay inside the plot and below the column headings
             path = edge_path(start, end, others, (left, right, NETWORK_Y_RANGE[0] + 0.1, HEADING_Y - 0.2))
-            xs += [x for x, _ in path] + [None]
-            ys += [y for _, y in path] + [None]
+            shown = colour if edge["highlight"] else RELATION_CONTEXT
+            # A shape per relation: its colour is a layout style the chart restyles in place under a filter.
+            fig.add_shape(
+                type="path",
+                path="M " + " L ".join(f"{x:.4f},{y:.4f}" for x, y in path),
+                line=dict(color=shown, dash=dash, width=width),
+                layer="below",
+            )
             _, middle = along(path, [start, end, *others], 0.5)
             mx.append(middle[0])
             my.append(middle[1])
@@ -926,52 +932,49 @@ def network_chart(
             before, head = along(path, [start, end, *others], ARROW_SHARE)
             heads_x += [before[0], head[0]]
             heads_y += [before[1], head[1]]
+            head_colours += [shown, shown]
         name = {"part-of": "is part of", "political-wing-of": "is the political wing of"}.get(relation, relation)
-        fig.add_trace(
-            go.Scatter(
-                x=xs, y=ys, mode="lines", name=name, hoverinfo="skip", line=dict(color=colour, dash=dash, width=width)
-            )
+        fig.add_trace(  # the relation's key in the legend (its lines are shapes)
+            go.Scatter(x=[None], y=[None], mode="lines", name=name, line=dict(color=colour, dash=dash, width=width))
         )
-        fig.add_trace(
-            go.Scatter(
-                x=heads_x,
-                y=heads_y,
-                mode="markers",
-                hoverinfo="skip",
-                showlegend=False,
-                # One marker per trace, not one annotation per edge: plotly draws them in one pass.
-                marker=dict(
-                    symbol="arrow",
-                    angleref="previous",
-                    size=[0, ARROW_SIZE] * len(group),
-                    color=colour,
-                    line=dict(width=0),
-                ),
-            )
+    fig.add_trace(
+        go.Scatter(
+            x=heads_x,
+            y=heads_y,
+            mode="markers",
+            hoverinfo="skip",
+            showlegend=False,
+            marker=dict(
+                symbol="arrow",
+                angleref="previous",
+                size=[0, ARROW_SIZE] * len(mx),
+                color=head_colours,
+                line=dict(width=0),
+            ),
         )
-        fig.add_trace(
-            go.Scatter(
-                x=mx,
-                y=my,
-                mode="markers",
-                marker=dict(size=10, color=colour, opacity=0.01),
-                hovertext=hover,
-                hoverinfo="text",
-                showlegend=False,
-            )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=mx,
+            y=my,
+            mode="markers",
+            marker=dict(size=10, color="#888888", opacity=0.01),
+            hovertext=hover,
+            hoverinfo="text",
+            showlegend=False,
         )
+    )
     for _, node in nodes.iterrows():
         x, y = position[node["id"]]
-        in_focus = bool(node.get("in_focus")) if any_focus else True
         fig.add_annotation(
             x=x,
             y=y,
             text=_lines(node["name"], 11),
             showarrow=False,
             font=dict(size=LABEL_SIZE, color="#1a1a1a"),  # on its own white box, in either theme
-            bgcolor="rgba(255,255,255,0.95)" if in_focus else "rgba(235,235,235,0.95)",
-            bordercolor=node["colour"] if in_focus else CONTEXT,
-            borderwidth=3 if in_focus else 1,
+            bgcolor="rgba(255,255,255,0.95)" if node["highlight"] else "rgba(235,235,235,0.95)",
+            bordercolor=node["colour"] if node["highlight"] else CONTEXT,
+            borderwidth=2.5,  # the same for every box: a change of width would redraw the whole chart
             borderpad=4,
         )
     labels = [(i, label) for i, (label, members) in enumerate(groups) if any(a in position for a in members)]
@@ -987,7 +990,9 @@ def network_chart(
         )
     fig.update_xaxes(visible=False, range=[left, right], fixedrange=True)
     fig.update_yaxes(visible=False, range=list(NETWORK_Y_RANGE), fixedrange=True)
-    fig.update_layout(showlegend=True, legend_title_text="Arrow: who → whom. ")
+    fig.update_layout(
+        showlegend=True, legend_title_text="Arrow: who → whom. ", legend_itemclick=False, legend_itemdoubleclick=False
+    )
     return _finish(fig, title=title, source=source, height=640, bottom=90)
 
 

@@ -261,25 +261,24 @@ def timeline_recent(data: Dataset, filters: Filters, selected: str | None = None
 
 
 def network(data: Dataset, filters: Filters) -> ChartView:
-    """The relations between actors: all of them, or the focus's neighbourhood (its relations and their ends)."""
+    """The relations between actors, all of them, with the focus's neighbourhood (its relations and their ends) in
+    colour and the rest in grey."""
     focus = build_focus(data, filters)
     edges = queries.relation_edges(data, focus, whole=True)
     nodes = queries.actors_table(data, focus)
-    if focus.active and filters.actors:
+    if focus.active:
         near = edges[edges["in_focus"]]
         ends = set(near["subject_id"]) | set(near["object_id"])
-        edges = near
-        nodes = nodes.assign(in_focus=nodes["id"].isin(filters.actors) | (nodes["in_focus"] & nodes["id"].isin(ends)))
-    elif focus.active:
-        edges = edges[edges["in_focus"]]
-    nodes = nodes.assign(colour=[actor_colour(a, data.config.actor_colours) for a in nodes["id"]])
+        chosen = nodes["id"].isin(filters.actors) if filters.actors else nodes["in_focus"]
+        highlight = chosen | (nodes["in_focus"] & nodes["id"].isin(ends)) if filters.actors else chosen
+    else:
+        highlight = pd.Series(True, index=nodes.index)
+    nodes = nodes.assign(highlight=highlight, colour=[actor_colour(a, data.config.actor_colours) for a in nodes["id"]])
+    edges = edges.assign(highlight=edges["in_focus"] if focus.active else True)
     groups = [(g.label, g.actors) for g in data.config.network_groups]
     title, alt, note = chart_text(data, "network")
-    if focus.active:
-        title = f"Relations that concern {focus.describe()}: {len(edges)}"
     fig = figures.network_chart(nodes, edges, title=title, source=source_line(edges), groups=groups)
-    empty = nothing_for(focus, "relations") if focus.active and edges.empty else ""
-    return ChartView("network", edges, fig, title, source_line(edges), alt, note, empty)
+    return _view("network", data, focus, edges, fig, "relations", title=title, alt=alt, note=note)
 
 
 def quote_counts(

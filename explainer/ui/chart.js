@@ -44,37 +44,60 @@ function themed(layout, page) {
   return out;
 }
 
-// What a filter change alters in a chart of a whole: the colours, rims and line widths of its traces. Plotly.react
-// would draw the whole chart again for a new colour array (it recomputes the points); a style update of these alone
-// keeps the points, labels, axes and legend and redraws only the changed styles.
+// What a filter change alters in a chart of a whole: the colours, rims and line widths of its traces, and the colours
+// of its boxes and drawn lines. Plotly.react would draw the whole chart again for a new colour array (it recomputes
+// the points); a style update of these alone keeps the points, labels, axes and legend and redraws only the changed
+// styles (a box or a drawn line is redrawn on its own).
 const TRACE_STYLES = new Set(["marker.color", "marker.line.color", "marker.line.width", "line.color", "line.width"]);
+const LAYOUT_STYLES = new Set(["annotations.bgcolor", "annotations.bordercolor", "shapes.line.color", "shapes.fillcolor"]);
 
-function differences(before, after, path, found) {
-  // Collects in `found` the style paths where two traces differ; false if they differ anywhere else.
-  if (TRACE_STYLES.has(path)) {
+function differences(before, after, path, found, styles) {
+  // Collects in `found` the style paths where two objects differ; false if they differ anywhere else.
+  if (styles.has(path)) {
     if (JSON.stringify(before) !== JSON.stringify(after)) found.push(path);
     return true;
   }
   const objects = [before, after].every((v) => v && typeof v === "object" && !Array.isArray(v));
   if (!objects) return JSON.stringify(before) === JSON.stringify(after);
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (!differences(before[key], after[key], path ? `${path}.${key}` : key, found)) return false;
+    if (!differences(before[key], after[key], path ? `${path}.${key}` : key, found, styles)) return false;
   }
   return true;
 }
 
+function layoutChanges(before, after) {
+  // The {"annotations[2].bgcolor": value} edits where two layouts differ, when they are box and line colours alone.
+  const edits = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const items = [before[key], after[key]];
+    if (!["annotations", "shapes"].includes(key) || !items.every(Array.isArray)) {
+      if (JSON.stringify(items[0]) !== JSON.stringify(items[1])) return null;
+      continue;
+    }
+    if (items[0].length !== items[1].length) return null;
+    const styles = new Set([...LAYOUT_STYLES].filter((p) => p.startsWith(`${key}.`)).map((p) => p.slice(key.length + 1)));
+    for (let i = 0; i < items[1].length; i++) {
+      const found = [];
+      if (!differences(items[0][i], items[1][i], "", found, styles)) return null;
+      for (const path of found) edits[`${key}[${i}].${path}`] = getPath(items[1][i], path);
+    }
+  }
+  return edits;
+}
+
 function styleChanges(current, figure) {
-  // The [trace, path] pairs where `figure` differs from the plot's current figure, when they are styles alone; else
-  // null (another layout, other points or traces).
+  // How `figure` differs from the plot's current figure, when in styles alone: the [trace, path] pairs and the
+  // layout's edits; else null (other points, traces or layout).
   if (!current || current.data.length !== figure.data.length) return null;
-  if (JSON.stringify(current.layout || {}) !== JSON.stringify(figure.layout || {})) return null;
-  const changes = [];
+  const layout = layoutChanges(current.layout || {}, figure.layout || {});
+  if (!layout) return null;
+  const traces = [];
   for (let i = 0; i < figure.data.length; i++) {
     const found = [];
-    if (!differences(current.data[i], figure.data[i], "", found)) return null;
-    for (const path of found) changes.push([i, path]);
+    if (!differences(current.data[i], figure.data[i], "", found, TRACE_STYLES)) return null;
+    for (const path of found) traces.push([i, path]);
   }
-  return changes;
+  return { traces, layout };
 }
 
 function setPath(target, path, value) {
@@ -91,13 +114,135 @@ function getPath(source, path) {
   return path.split(".").reduce((node, key) => (node == null ? undefined : node[key]), source);
 }
 
+const colourReader = document.createElement("canvas").getContext("2d");
+const colours = new Map();
+
+function rgba(colour) {
+  // [r, g, b, alpha] of any CSS colour, read as the browser reads it; null for what is not a colour.
+  if (typeof colour !== "string") return null;
+  if (!colours.has(colour)) {
+    let value = null;
+    for (const sentinel of ["#000000", "#ffffff"]) {
+      colourReader.fillStyle = sentinel; // an unreadable colour leaves the sentinel in place (then, both of them)
+      colourReader.fillStyle = colour;
+      if (colourReader.fillStyle !== sentinel || colour.replace(/\s/g, "").toLowerCase() === sentinel) {
+        value = colourReader.fillStyle;
+        break;
+      }
+    }
+    const hex = /^#([0-9a-f]{6})$/i.exec(value || "");
+    const parts = /^rgba?\(([^)]*)\)$/.exec(value || "");
+    colours.set(
+      colour,
+      hex ? [...hex[1].match(/../g).map((d) => parseInt(d, 16)), 1] : parts ? parts[1].split(",").map(Number) : null,
+    );
+  }
+  return colours.get(colour);
+}
+
+// Where each layout colour is drawn: the SVG node of item i and the style property it sets.
+const DRAWN_AT = {
+  "annotations.bgcolor": (i) => [`g.annotation[data-index="${i}"] rect.bg`, "fill"],
+  "annotations.bordercolor": (i) => [`g.annotation[data-index="${i}"] rect.bg`, "stroke"],
+  "shapes.line.color": (i) => [`.shapelayer path[data-index="${i}"]`, "stroke"],
+  "shapes.fillcolor": (i) => [`.shapelayer path[data-index="${i}"]`, "fill"],
+};
+
+function repaint(plot, edits) {
+  // Box and line colours are set on the drawn nodes, as plotly draws a colour (its alpha as an opacity), and in the
+  // plot's layout, which plotly draws from again on a resize: a relayout would recompute the whole figure for them.
+  // False, with nothing changed, when a node or a colour is not where it is expected.
+  const painted = [];
+  for (const [edit, colour] of Object.entries(edits)) {
+    const [, array, index, path] = /^(\w+)\[(\d+)\]\.(.+)$/.exec(edit);
+    const [selector, property] = DRAWN_AT[`${array}.${path}`](index);
+    const node = plot.querySelector(selector);
+    const value = rgba(colour);
+    if (!node || !value) return false;
+    painted.push([node, property, value, array, Number(index), path, colour]);
+  }
+  for (const [node, property, , array, index, path, colour] of painted) {
+    paintStyle(node, property, colour);
+    setPath(plot.layout[array][index], path, colour);
+    if (plot._fullLayout[array] && plot._fullLayout[array][index]) setPath(plot._fullLayout[array][index], path, colour);
+  }
+  return true;
+}
+
+// Where each trace style is drawn: the nodes of a trace's points (a bar's path, a scatter's marker) or of its line,
+// the style property, and the field plotly keeps the point's value in (to draw it the same way again later).
+const TRACE_DRAWN_AT = {
+  "marker.color": ["point", "fill", "mc"],
+  "marker.line.color": ["point", "stroke", "mlc"],
+  "marker.line.width": ["point", "strokeWidth", "mlw"],
+  "line.color": ["line", "stroke", null],
+  "line.width": ["line", "strokeWidth", null],
+};
+
+function paintStyle(node, property, value) {
+  // A colour as plotly draws one (its alpha as an opacity), or a width in pixels.
+  if (property === "strokeWidth") {
+    node.style.strokeWidth = `${Number(value) || 0}px`;
+    return;
+  }
+  const [r, g, b, alpha] = rgba(value);
+  node.style[property] = `rgb(${r}, ${g}, ${b})`;
+  node.style[`${property}Opacity`] = String(alpha);
+}
+
+function repaintTraces(plot, figure, changes) {
+  // The changed trace styles set on the drawn points and lines, and in the plot's data and full data (which plotly
+  // draws from again on a resize); a restyle would recompute the whole figure (40-60 ms on the network). False, with
+  // nothing drawn, when a trace is not drawn as expected (then plotly restyles it).
+  const drawn = new Map();
+  for (const group of plot.querySelectorAll("g.trace")) {
+    const trace = group.__data__ && group.__data__[0] && group.__data__[0].trace;
+    if (trace) drawn.set(trace.index, [group, trace.type]);
+  }
+  // A rim drawn wider is drawn in its colour too: plotly sets no stroke on a point drawn with none.
+  const rims = changes.filter(([i, path]) => path === "marker.line.width" && getPath(figure.data[i], "marker.line.color"));
+  const all = [...changes, ...rims.map(([i]) => [i, "marker.line.color"])];
+  const jobs = [];
+  for (const [i, path] of new Map(all.map((change) => [change.join(" "), change])).values()) {
+    const [group, type] = drawn.get(i) || [];
+    const full = plot._fullData[i];
+    if (!group || !["scatter", "bar"].includes(type) || (full.showlegend && plot._fullLayout.showlegend)) return false;
+    const [part, property, field] = TRACE_DRAWN_AT[path];
+    const value = getPath(figure.data[i], path);
+    const selector = part === "line" ? "path.js-line" : type === "bar" ? "g.point > path" : "path.point";
+    if (part === "line" && type !== "scatter") return false;
+    jobs.push([i, path, value, [...group.querySelectorAll(selector)], property, field]);
+  }
+  const painted = [];
+  for (const [, , value, nodes, property, field] of jobs) {
+    for (const node of nodes) {
+      const point = node.__data__;
+      const own = Array.isArray(value) ? value[point && point.i] : value;
+      if (field && (!point || typeof point.i !== "number")) return false;
+      painted.push([node, property, own, point, field]);
+    }
+  }
+  if (painted.some(([, property, own]) => property !== "strokeWidth" && !rgba(own))) return false;
+  for (const [node, property, own] of painted) paintStyle(node, property, own);
+  for (const [i, path, value, nodes, , field] of jobs) {
+    // plotly keeps a point's own value where the trace gives one per point
+    if (field && Array.isArray(value)) for (const node of nodes) node.__data__[field] = value[node.__data__.i];
+    setPath(plot.data[i], path, value);
+    setPath(plot._fullData[i], path, value);
+  }
+  return true;
+}
+
 function restyle(Plotly, plot, figure, changes) {
-  // The new styles go into the plot's own data, where plotly reads its figure from; a restyle of each changed trace's
-  // opacity (a style-only edit) then has plotly copy them to its points and redraw their styles.
-  const traces = [...new Set(changes.map(([i]) => i))];
-  if (!traces.length) return;
-  for (const [i, path] of changes) setPath(plot.data[i], path, getPath(figure.data[i], path));
-  Plotly.restyle(plot, { opacity: traces.map((i) => plot.data[i].opacity ?? 1) }, traces);
+  // New styles are painted on the drawn chart (and kept where plotly draws from); where that can't be done, trace
+  // styles go into the plot's own data and a restyle of those traces' opacity (a style-only edit) has plotly redraw
+  // them, and layout colours are applied as a relayout.
+  if (changes.traces.length && !repaintTraces(plot, figure, changes.traces)) {
+    const traces = [...new Set(changes.traces.map(([i]) => i))];
+    for (const [i, path] of changes.traces) setPath(plot.data[i], path, getPath(figure.data[i], path));
+    Plotly.restyle(plot, { opacity: traces.map((i) => plot.data[i].opacity ?? 1) }, traces);
+  }
+  if (Object.keys(changes.layout).length && !repaint(plot, changes.layout)) Plotly.relayout(plot, changes.layout);
 }
 
 function followWidth(plot, Plotly) {

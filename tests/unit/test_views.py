@@ -70,13 +70,15 @@ def test_the_funnel_through_a_relation_is_labelled_as_such(real) -> None:
     assert not view.is_empty and "through Fatah Alliance" in view.note
 
 
-def test_the_network_focuses_on_the_neighbourhood(real) -> None:
+def test_the_network_keeps_the_whole_and_highlights_the_neighbourhood(real) -> None:
     whole = views.network(real, Filters())
     badr = views.network(real, Filters(actors=("badr-organization",)))
-    assert 0 < len(badr.table) < len(whole.table)
-    assert all(
-        "badr-organization" in (r.subject_id, r.object_id) or r.match != "tagged" for r in badr.table.itertuples()
-    )
+    assert len(badr.table) == len(whole.table)
+    near = badr.table[badr.table["highlight"]]
+    assert 0 < len(near) < len(whole.table)
+    assert all("badr-organization" in (r.subject_id, r.object_id) or r.match != "tagged" for r in near.itertuples())
+    assert badr.note.startswith(f"Highlighted: {len(near)} of {len(whole.table)} relations concerning Badr")
+    assert badr.title == whole.title, "the title stays; the note says what is highlighted"
 
 
 def test_source_lines_name_the_publishers_behind_the_rows(real) -> None:
