@@ -219,7 +219,7 @@ function repaintTraces(plot, figure, changes) {
       const point = node.__data__;
       const own = Array.isArray(value) ? value[point && point.i] : value;
       if (field && (!point || typeof point.i !== "number")) return false;
-      painted.push([node, property, own, point, field]);
+      painted.push([node, property, own]);
     }
   }
   if (painted.some(([, property, own]) => property !== "strokeWidth" && !rgba(own))) return false;
