@@ -281,14 +281,17 @@ def section_chooser(options: Sequence[str], *, key: str, default: str | None = N
     # Not st.tabs: a tab panel searches its whole content for something to focus each time the page changes, which
     # makes the browser recompute the page's styles in the middle of drawing it (25-60 ms of every filter change).
     linked = st.query_params.get(key)
+    renamed = None
     if linked is not None and linked not in options:
         named = [o for o in options if o.casefold() == linked.split(" (")[0].casefold()]
         if named:  # the chooser takes its value from the session state before the address
-            st.session_state[key] = named[0]
+            renamed = st.session_state[key] = named[0]
     return st.segmented_control(
         "Show",
         list(options),
-        default=None if key in st.session_state else default or options[0],
+        # Always the page's own default unless set just above: a value left in the session state by an earlier visit
+        # must not count as a choice, or the address would gain "?tab=..." for the default section.
+        default=None if renamed else default or options[0],
         required=True,
         key=key,
         bind="query-params",

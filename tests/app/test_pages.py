@@ -258,6 +258,19 @@ def test_quotes_open_on_the_list_and_draw_the_chart_of_who_is_quoted_when_asked(
     assert not any("quotes match" in m.value for m in chart.markdown), "the list is built only in its own tab"
 
 
+def test_a_section_left_in_the_session_by_an_earlier_visit_does_not_enter_the_address() -> None:
+    """A page left before its run finished keeps its section in the session: coming back must not add "?tab=" for
+    the default section, and an older link naming a section with its count still opens that section."""
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.query_params["actor"] = "iran"
+    at.session_state["tab"] = "The quotes"
+    at.switch_page("app_pages/quotes.py")
+    at.run()
+    assert not at.exception and "tab" not in at.query_params, dict(at.query_params)
+    counted = open_page("quotes", actor="iran", tab="Who is quoted (4)")
+    assert not counted.exception and len(charts(counted)) == 1
+
+
 def test_hostile_search_string_is_harmless() -> None:
     hostile = "<script>alert(1)</script> [x](javascript:alert(1)) :red[boo] $x^2$ .*+?(" + "a" * 150
     at = open_page("quotes", q=hostile[:200])
