@@ -8,11 +8,10 @@ from explainer import queries, views
 from explainer.params import known_choice
 from explainer.ui.components import chart_view, claim_card, first_cards, list_all_button, list_count, show_chart
 from explainer.ui.page import literal, page_header, page_style, share_view
-from explainer.ui.state import current_claims, current_focus, dataset
+from explainer.ui.state import current_claims, dataset
 
 data = dataset()
 page_style()
-focus = current_focus(data)
 everything = current_claims(data)
 page_header(data, "claims")
 share_view("claims")
@@ -43,9 +42,8 @@ rest = table[table["id"] != selected]
 listed = first_cards(rest)
 shown = len(listed) + bool(selected)
 list_count(len(table), len(data.claims), shown, "claims")
-with st.container(key="standings"):  # there with the filter too, empty, so the list below keeps its place
-    if not focus.active:  # the chart counts every claim: with a filter, the list is what concerns it
-        show_chart(chart_view(views.claim_standings, data), page_path="claims")
+with st.container(key="standings"):  # one place in the page, chart or empty state, so the list keeps its place
+    show_chart(chart_view(views.claim_standings, data), page_path="claims")
 
 if selected:
     st.subheader("The linked claim")

@@ -38,6 +38,9 @@ for column, actor in zip(st.columns(len(groups) or 1), groups):
 # A segmented control, not tabs: a tab panel re-reads its whole content for something to focus on each change, and
 # the quote cards are many elements. Only the chosen list is built.
 views_of = {"experts": "What the experts say", "state": "Steps into the state"}
+# The counts are said beside the choice, not in its names: the address holds the name, and a count changes with the
+# filter.
+st.caption(f"{queries.plural(len(quotes), 'expert quote')}, {queries.plural(len(events), 'event')} on the militias")
 nothing = {"experts": "No expert quote on the militias", "state": "No step of theirs into the state"}
 shown = st.segmented_control(
     "Show",

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
-from explainer.palette import OKABE_ITO, OTHER
+from explainer.palette import OKABE_ITO, OTHER, faded
 
 HIGHLIGHT = OKABE_ITO["vermillion"]
 CONTEXT = "#8c8c8c"  # bars in the background when others are highlighted
@@ -29,6 +29,7 @@ TITLE_SIZE, FONT_SIZE, LABEL_SIZE, SMALL_SIZE = 17, 14, 13, 12  # px; nothing be
 TITLE_WIDTH = 40  # characters per title line: fits a 390 px phone at 17 px
 SOURCE_WIDTH = 56  # characters per source line at 12 px
 LABEL_WIDTH = 44  # characters per line of a label above a bar
+HOVER_WIDTH = 50  # characters per line of a hover label
 LINE_SPACING = 1.3  # plotly's line height, in font sizes
 TITLE_TOP = 8  # px above the title block
 PRECISION_WORDS = {"approximate": "about ", "at-least": "at least ", "estimate": "est. ", "exact": "", "range": ""}
@@ -933,9 +934,14 @@ def network_chart(
             heads_x += [before[0], head[0]]
             heads_y += [before[1], head[1]]
             head_colours += [shown, shown]
-        name = {"part-of": "is part of", "political-wing-of": "is the political wing of"}.get(relation, relation)
-        fig.add_trace(  # the relation's key in the legend (its lines are shapes)
-            go.Scatter(x=[None], y=[None], mode="lines", name=name, line=dict(color=colour, dash=dash, width=width))
+        fig.add_trace(  # the relation's key in the legend, in the words the hover uses (its lines are shapes)
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="lines",
+                name=str(group["relation_words"].iloc[0]),
+                line=dict(color=colour, dash=dash, width=width),
+            )
         )
     fig.add_trace(
         go.Scatter(
@@ -1050,27 +1056,41 @@ STANDING_COLOURS = {
 
 
 def claim_standing_chart(df: pd.DataFrame, *, title: str, source: str) -> go.Figure:
-    """How many claims of each kind have each standing: one stacked bar per kind, labelled above."""
+    """Every claim as one block of its kind's bar, coloured by standing (faded unless highlighted), kinds labelled
+    above their bars; the blocks never move, so a filter only recolours them."""
     if df.empty:
         return empty_figure(title=title, source=source)
-    kinds = list(df.index)
+    kinds = list(dict.fromkeys(df["kind"]))
     labels, lines = _label_lines([plain(k) for k in kinds])
     fig = go.Figure()
     geometry = _labelled_rows(fig, labels, lines=lines)
-    for standing in df.columns:
+    before = df.groupby("kind", sort=False).cumcount()  # blocks before this one in its kind's bar
+    rank = {s: i for i, s in enumerate(STANDING_COLOURS)}
+    for standing in sorted(set(df["standing"]), key=lambda s: (rank.get(s, len(rank)), s)):
+        blocks = df[df["standing"] == standing]
+        colour = STANDING_COLOURS.get(standing, OTHER)
+        fig.add_trace(_legend_key(plain(standing), standing, "square", colour, colour))
         fig.add_trace(
             go.Bar(
-                x=df[standing],
-                y=list(range(len(kinds))),
+                x=[1] * len(blocks),
+                base=before[blocks.index].tolist(),
+                y=[kinds.index(k) for k in blocks["kind"]],
                 orientation="h",
                 width=geometry["bar"],
                 name=plain(standing),
-                marker_color=STANDING_COLOURS.get(standing, OTHER),
-                hovertemplate="%{x} " + plain(standing).lower() + "<extra></extra>",
+                legendgroup=standing,
+                showlegend=False,
+                marker=dict(
+                    color=[colour if h else faded(colour) for h in blocks["highlight"]],
+                    line=dict(color="white", width=1),  # one claim, one block
+                ),
+                customdata=[wrap(s, HOVER_WIDTH) for s in blocks["statement"]],
+                hovertemplate=f"{plain(standing)}<br>%{{customdata}}<extra></extra>",
             )
         )
-    fig.update_layout(barmode="stack", showlegend=True)
-    fig.update_xaxes(title="claims", dtick=2, fixedrange=True)
+    totals = df["kind"].value_counts()
+    fig.update_layout(barmode="overlay", showlegend=True)
+    fig.update_xaxes(title="claims", dtick=2, range=[0, int(totals.max()) + 0.5], fixedrange=True)
     return _finish(fig, title=title, source=source, height=int(len(kinds) * geometry["row_px"] + 150))
 
 

@@ -29,6 +29,11 @@ def actor_colour(actor_id: str | None, colours: Mapping[str, str]) -> str:
     return OKABE_ITO.get(colours.get(actor_id or "", ""), OTHER)
 
 
+def faded(colour: str, toward_white: float = 0.7) -> str:
+    """A colour mixed toward white, opaque (a block kept in the background keeps its hue)."""
+    return Color.mix(Color(colour), "white", toward_white, space="srgb").convert("srgb").to_string(hex=True)
+
+
 def seen_as(colour: str, deficiency: str | None = None, model: str = "brettel") -> Color:
     """How a colour looks with a dichromatic deficiency under one simulation model (or with normal vision)."""
     seen = Color(colour)

@@ -688,6 +688,32 @@ def claims_for_record(data: Dataset, kind: str, record_id: str) -> list[Any]:
     return [c for c in data.claims if link in c.records]
 
 
+def claim_blocks(data: Dataset, focus: Focus) -> pd.DataFrame:
+    """Every claim as one block of its kind's bar: by kind, then standing, then the article's order; those
+    concerning the focus marked."""
+    kinds, standings = list(CLAIM_KIND_LABELS), list(STANDING_LABELS)
+    rows = []
+    for claim, match in _rows(focus, "claims", data.claims, whole=True):
+        location = data.locate(claim.source.article)
+        rows.append(
+            {
+                "id": claim.id,
+                "statement": claim.statement,
+                "kind": CLAIM_KIND_LABELS[claim.kind],
+                "standing": STANDING_LABELS[claim.standing],
+                "order": (
+                    kinds.index(claim.kind),
+                    standings.index(claim.standing),
+                    location.paragraph if location else 0,
+                    location.sentences[0] if location and location.sentences else 0,
+                ),
+                **_focus_columns(match, focus),
+            }
+        )
+    table = _frame(rows, ["id", "statement", "kind", "standing", "order", *FOCUS])
+    return table.sort_values(["order", "id"], ignore_index=True).drop(columns="order")
+
+
 def claim_counts(data: Dataset) -> pd.DataFrame:
     """How many claims of each kind have each standing."""
     rows = [{"kind": CLAIM_KIND_LABELS[c.kind], "standing": STANDING_LABELS[c.standing]} for c in data.claims]

@@ -66,14 +66,14 @@ def source_line(table: pd.DataFrame, limit: int = 4) -> str:
     return "; ".join(seen) or "—"
 
 
-def focus_note(focus: Focus, table: pd.DataFrame, what: str) -> str:
-    """What the focus brings forward in a chart of a whole, in words."""
+def focus_note(focus: Focus, table: pd.DataFrame, what: str, rest: str = "in grey") -> str:
+    """What the focus brings forward in a chart of a whole, in words; `rest` says how the others are drawn."""
     if not focus.active or "in_focus" not in table.columns:
         return ""
     count = int(table["in_focus"].sum())
     via = {w for w in table.loc[table["in_focus"], "why"] if w} if "why" in table.columns else set()
     how = f" ({'; '.join(sorted(via))})" if via and len(via) <= 2 else ""
-    return f"Highlighted: {count} of {len(table)} {what} concerning {focus.describe()}{how}; the rest in grey."
+    return f"Highlighted: {count} of {len(table)} {what} concerning {focus.describe()}{how}; the rest {rest}."
 
 
 def nothing_for(focus: Focus, what: str) -> str:
@@ -93,12 +93,13 @@ def _view(
     alt: str,
     note: str = "",
     source: str = "",
+    rest: str = "in grey",
 ) -> ChartView:
     """Assemble a view; a whole with nothing in focus gets its empty-state words."""
     empty = ""
     if focus.active and "in_focus" in table.columns and not table.empty and not table["in_focus"].any():
         empty = nothing_for(focus, what)
-    notes = " ".join(n for n in (focus_note(focus, table, what), note) if n)
+    notes = " ".join(n for n in (focus_note(focus, table, what, rest), note) if n)
     return ChartView(key, table, figure, title, source or source_line(table), alt, notes, empty)
 
 
@@ -270,7 +271,7 @@ def network(data: Dataset, filters: Filters) -> ChartView:
         near = edges[edges["in_focus"]]
         ends = set(near["subject_id"]) | set(near["object_id"])
         chosen = nodes["id"].isin(filters.actors) if filters.actors else nodes["in_focus"]
-        highlight = chosen | (nodes["in_focus"] & nodes["id"].isin(ends)) if filters.actors else chosen
+        highlight = chosen | nodes["id"].isin(ends)  # a coloured line never ends in a grey box
     else:
         highlight = pd.Series(True, index=nodes.index)
     nodes = nodes.assign(highlight=highlight, colour=[actor_colour(a, data.config.actor_colours) for a in nodes["id"]])
@@ -307,18 +308,21 @@ def quote_counts(
 
 
 def claim_standings(data: Dataset, filters: Filters) -> ChartView:
-    """How many claims of each kind have each standing."""
-    table = queries.claim_counts(data)
-    total = int(table.to_numpy().sum()) if not table.empty else 0
+    """Every claim as a block of its kind's bar, coloured by its standing; those concerning the focus brought forward
+    and the rest faded."""
+    focus = build_focus(data, filters)
+    table = queries.claim_blocks(data, focus)
+    table = _highlight(table, focus, pd.Series(True, index=table.index))
     title = (
-        f"{number(total)} claims in the article, by kind and by how they stood in "
+        f"{number(len(table))} claims in the article, by kind and by how they stood in "
         f"{queries.article_date_words(data, 'month')}"
     )
-    alt = "Stacked bar chart of the article's claims: one bar per kind of claim, split by standing."
-    fig = figures.claim_standing_chart(
-        table, title=title, source="claims.yaml; each claim's evidence is on the Claims page"
+    alt = "Stacked bar chart of the article's claims: one bar per kind of claim, one block per claim, by standing."
+    source = "claims.yaml; each claim's evidence is on the Claims page"
+    fig = figures.claim_standing_chart(table, title=title, source=source)
+    return _view(
+        "claim-standings", data, focus, table, fig, "claims", title=title, alt=alt, source=source, rest="faded"
     )
-    return ChartView("claim-standings", table.reset_index(), fig, title, "claims.yaml", alt)
 
 
 ALL_VIEWS = {

@@ -114,6 +114,8 @@ def test_militias_open_on_the_experts_or_on_what_the_filter_holds() -> None:
     events_only = next(a.id for a in data.actors if lists(a.id)[0].empty and not lists(a.id)[1].empty)
     at = open_page("militias", actor=events_only)
     assert at.dataframe and at.segmented_control(key="show").value == "state"
+    counted = f"0 expert quotes, {queries.plural(len(lists(events_only)[1]), 'event')} on the militias"
+    assert counted in [c.value for c in at.caption], "the choice's counts are said beside it"
     neither = next(a.id for a in data.actors if lists(a.id)[0].empty and lists(a.id)[1].empty)
     captions = [c.value for c in open_page("militias", actor=neither, show="What the experts say").caption]
     assert any(c.startswith("No expert quote on the militias concerns") for c in captions), captions

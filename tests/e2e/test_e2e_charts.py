@@ -212,6 +212,7 @@ RECOLOURED = [
     ("militias", "", "militia-funnel", "iran"),
     ("elections", "", "seats-certified", "fatah-alliance"),
     ("trade", "tab=Sanctions+waivers", "waivers", "iran"),
+    ("claims", "", "claim-standings", "iran"),
 ]
 
 

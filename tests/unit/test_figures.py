@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import textwrap
@@ -207,9 +208,14 @@ def test_an_arrowhead_between_two_close_boxes_points_at_the_object() -> None:
         assert not subject.holds(head) and not object_.holds(head)
 
 
-def test_no_two_relations_look_alike_in_the_network_legend() -> None:
+def test_no_two_relations_look_alike_in_the_network_legend(real) -> None:
     styles = list(figures.RELATION_STYLE.values())
     assert len(set(styles)) == len(styles)
+    from explainer.queries import RELATION_WORDS
+
+    keys = [t.name for t in views.network(real, Filters()).figure.data if t.showlegend is not False and t.name]
+    drawn = {r.relation for r in real.relations}
+    assert keys == [RELATION_WORDS[k] for k in figures.RELATION_STYLE if k in drawn], "relations named in words"
 
 
 def test_the_networks_relations_cross_no_more_boxes_than_straight_lines_would(real) -> None:
@@ -267,3 +273,25 @@ def test_a_filter_only_recolours_a_chart_of_a_whole(real: Dataset, key: str) -> 
         assert styles_only(whole["layout"], focused["layout"], styles=LAYOUT_STYLES), f"{filters}: the layout changed"
         for before, after in zip(whole["data"], focused["data"]):
             assert styles_only(before, after), f"{filters}: points changed"
+
+
+def test_the_claims_chart_brings_the_focus_forward_and_keeps_each_standing_in_its_hue(real: Dataset) -> None:
+    """One block per claim; with a filter the claims concerning it keep their standing's colour and the rest are the
+    same hue faded, so the whole stays readable; the legend keeps one full-colour key per standing."""
+    from explainer.palette import faded
+
+    whole = views.claim_standings(real, Filters())
+    focused = views.claim_standings(real, Filters(actors=("badr-organization",)))
+    blocks = [t for t in focused.figure.data if t.type == "bar"]
+    keys = [t for t in focused.figure.data if t.showlegend is not False and t.type == "scatter"]
+    assert sum(len(t.x) for t in blocks) == len(real.claims) == len(whole.table)
+    assert [k.name for k in keys] == [b.name for b in blocks]
+    table = focused.table
+    assert table["in_focus"].any() and "Highlighted: " in focused.note and "the rest faded" in focused.note
+    for key, bar in zip(keys, blocks):
+        full = key.marker.color
+        drawn_whole = {c for t in whole.figure.data if t.type == "bar" and t.name == bar.name for c in t.marker.color}
+        assert drawn_whole == {full}
+        rows = table[table["standing"] == html.unescape(bar.name)]
+        expected = [full if concerned else faded(full) for concerned in rows["in_focus"]]
+        assert list(bar.marker.color) == expected, bar.name

@@ -124,6 +124,22 @@ def test_claim_counts_add_up(real) -> None:
     assert int(counts.to_numpy().sum()) == len(real.claims)
 
 
+def test_claim_blocks_hold_every_claim_in_a_fixed_order_and_mark_those_in_focus(real) -> None:
+    """One block per claim whatever the filter, in the same order (a filter only recolours them), the blocks in
+    focus being exactly the claims the Claims page lists for that filter."""
+    whole = queries.claim_blocks(real, focus(real))
+    assert len(whole) == len(real.claims) and not whole["in_focus"].any()
+    counts = queries.claim_counts(real)
+    assert whole.groupby("kind").size().to_dict() == counts.sum(axis=1).to_dict()
+    kinds = list(queries.CLAIM_KIND_LABELS.values())
+    assert list(whole["kind"]) == sorted(whole["kind"], key=kinds.index)
+    badr = focus(real, ["badr-organization"])
+    focused = queries.claim_blocks(real, badr)
+    assert list(focused["id"]) == list(whole["id"])
+    listed = set(queries.claims_table(real, badr)["id"])
+    assert listed and set(focused.loc[focused["in_focus"], "id"]) == listed
+
+
 def test_sources_table_shows_tiers_and_citations(real) -> None:
     table = queries.sources_table(real)
     assert len(table) == len(real.sources)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer import views
+from explainer import figures, views
 from explainer.filters import Filters
 from explainer.load import load_dataset
 from explainer.schema import CHART_KEYS
@@ -79,6 +79,12 @@ def test_the_network_keeps_the_whole_and_highlights_the_neighbourhood(real) -> N
     assert all("badr-organization" in (r.subject_id, r.object_id) or r.match != "tagged" for r in near.itertuples())
     assert badr.note.startswith(f"Highlighted: {len(near)} of {len(whole.table)} relations concerning Badr")
     assert badr.title == whole.title, "the title stays; the note says what is highlighted"
+    names = {a.id: a.name.replace(" ", "") for a in real.actors}  # a box's name is wrapped at spaces or hyphens
+    boxes = {a.text.replace("<br>", "").replace(" ", ""): a.bordercolor for a in badr.figure.layout.annotations}
+    ends = {names[i] for r in near.itertuples() for i in (r.subject_id, r.object_id)}
+    grey = {name for name, colour in boxes.items() if colour == figures.CONTEXT}
+    assert ends <= set(boxes) and not ends & grey, "a highlighted relation ends in a box in colour"
+    assert grey, "actors outside the neighbourhood stay grey"
 
 
 def test_source_lines_name_the_publishers_behind_the_rows(real) -> None:
