@@ -189,9 +189,10 @@ def filter_chips(data: Dataset) -> None:
                     icon=":material/close:",
                     on_click=remove_from_filter,
                     args=(key, item),
-                    help=f"Remove {literal(labels.get(item, item))} from the filter",
                 )
-        st.button("Clear", key="chip-clear", type="tertiary", on_click=clear_filters, help="Show everything again")
+        # No tooltips: a chip is drawn anew on every filter change, and a tooltip's layer costs the browser about 10 ms
+        # each time; the close icon and "Clear all" say what the buttons do.
+        st.button("Clear all", key="chip-clear", type="tertiary", on_click=clear_filters)
 
 
 def where_to_go(data: Dataset, focus: Focus, page: str) -> None:
