@@ -16,7 +16,7 @@ from explainer import sourcing
 from explainer.dates import DatePrecision, date_label
 from explainer.focus import Focus, Match
 from explainer.load import Dataset
-from explainer.schema import ARTICLE_END, AUTHOR, STRONG_TIERS, TIER_LABELS, ArticleSource
+from explainer.schema import ARTICLE_END, AUTHOR, STRONG_TIERS, TIER_LABELS, ArticleSource, Claim
 from explainer.templates import number
 
 UNNAMED = "unnamed-experts"  # the speaker id of the article's unnamed "experts"
@@ -621,6 +621,14 @@ def narrow_claims(
     return table[keep].reset_index(drop=True)
 
 
+def claim_position(data: Dataset, claim: Claim) -> tuple[int, int]:
+    """Where a claim's span sits in the article: (paragraph, first sentence), or (0, 0) if it is not found."""
+    location = data.locate(claim.source.article)
+    if location is None:
+        return 0, 0
+    return location.paragraph, location.sentences[0] if location.sentences else 0
+
+
 def claims_table(
     data: Dataset,
     focus: Focus,
@@ -631,7 +639,7 @@ def claims_table(
     """Claims in focus that pass the kind/standing/claimant choices, in the article's order."""
     entries, section_of, rows = data.by_id("sources"), sections(data), []
     for claim, match in focus.keep("claims", data.claims):
-        location = data.locate(claim.source.article)
+        paragraph, sentence = claim_position(data, claim)
         evidence = [
             {
                 "publisher": entries[e.ref].publisher if e.ref in entries else e.ref,
@@ -672,8 +680,8 @@ def claims_table(
                 "evidence": evidence,
                 "later": later,
                 "records": list(claim.records),
-                "section": section_of.get(location.paragraph, "") if location else "",
-                "sentence_index": location.sentences[0] if location and location.sentences else 0,
+                "section": section_of.get(paragraph, "") if paragraph else "",
+                "sentence_index": sentence,
                 **_provenance_columns(data, claim),
                 **_focus_columns(match, focus),
             }
@@ -694,19 +702,13 @@ def claim_blocks(data: Dataset, focus: Focus) -> pd.DataFrame:
     kinds, standings = list(CLAIM_KIND_LABELS), list(STANDING_LABELS)
     rows = []
     for claim, match in _rows(focus, "claims", data.claims, whole=True):
-        location = data.locate(claim.source.article)
         rows.append(
             {
                 "id": claim.id,
                 "statement": claim.statement,
                 "kind": CLAIM_KIND_LABELS[claim.kind],
                 "standing": STANDING_LABELS[claim.standing],
-                "order": (
-                    kinds.index(claim.kind),
-                    standings.index(claim.standing),
-                    location.paragraph if location else 0,
-                    location.sentences[0] if location and location.sentences else 0,
-                ),
+                "order": (kinds.index(claim.kind), standings.index(claim.standing), *claim_position(data, claim)),
                 **_focus_columns(match, focus),
             }
         )

@@ -140,6 +140,24 @@ def test_claim_blocks_hold_every_claim_in_a_fixed_order_and_mark_those_in_focus(
     assert listed and set(focused.loc[focused["in_focus"], "id"]) == listed
 
 
+def test_claims_are_listed_and_stacked_in_the_article_order_of_their_sentences(real) -> None:
+    """Within a kind and standing the chart's blocks, and in the whole list the cards, follow the article: by
+    paragraph, then by the first sentence the claim's span covers."""
+    claims = real.by_id("claims")
+    listed = queries.claims_table(real, focus(real))
+    positions = [queries.claim_position(real, claims[i]) for i in listed["id"]]
+    assert positions == sorted(positions) and all(p > 0 for p, _ in positions)
+    first = claims[listed["id"].iloc[0]]
+    location = real.locate(first.source.article)
+    assert positions[0] == (location.paragraph, location.sentences[0])
+    blocks = queries.claim_blocks(real, focus(real))
+    for _, group in blocks.groupby(["kind", "standing"], sort=False):
+        within = [queries.claim_position(real, claims[i]) for i in group["id"]]
+        assert within == sorted(within)
+    lost = first.model_copy(update={"source": first.source.model_copy(update={"article": "words not in the article"})})
+    assert queries.claim_position(real, lost) == (0, 0)
+
+
 def test_sources_table_shows_tiers_and_citations(real) -> None:
     table = queries.sources_table(real)
     assert len(table) == len(real.sources)
