@@ -45,7 +45,13 @@ PAGE_PARAMS = {
 }
 KEEP_ALWAYS = (*FILTER_KEYS, "embed", "embed_options")
 
+# Streamlit fades what an unfinished run has not yet redrawn, after half a second: on a slow machine that fade was
+# an animation of every element in the middle of a filter change, and it slowed the change it was signalling. The
+# status indicator in the header still says that the page is updating.
+NO_STALE_FADE = "<style>[data-stale=true] { opacity: 1 !important; transition: none !important; }</style>"
+
 st.set_page_config(page_icon="🧭", layout="wide")
+st.html(NO_STALE_FADE)
 
 loaded = get_dataset()
 if isinstance(loaded, DatasetInvalid):

@@ -61,3 +61,38 @@ def test_the_articles_used_by_links_are_on_screen_and_not_on_paper(browser_page:
     browser_page.emulate_media(media="print")
     assert not any(used_by.nth(i).is_visible() for i in range(used_by.count())), "a 'Used by' link prints"
     assert records.first.is_visible() and browser_page.get_by_text("According to Watling").is_visible()
+
+
+# Records, for each element the run marks stale, its opacity and its fade's duration at that moment and 700 ms later
+# (Streamlit's own fade begins 500 ms after the mark).
+STALE_WATCH_JS = """
+() => {
+  window.__stale = [];
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const node = record.target;
+      if (node.getAttribute('data-stale') !== 'true') continue;
+      const seen = () => [getComputedStyle(node).opacity, getComputedStyle(node).transitionDuration];
+      window.__stale.push(seen());
+      const still = () => node.isConnected && node.getAttribute('data-stale') === 'true';
+      setTimeout(() => { if (still()) window.__stale.push(seen()); }, 700);
+    }
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-stale']});
+}
+"""
+
+
+def test_what_a_filter_change_has_not_yet_redrawn_is_not_faded(browser_page: Any, app_url: str) -> None:
+    """Elements the run has not yet redrawn stay as they are, with no fade: Streamlit's fade, half a second in, was an
+    animation of every element in the middle of a slow filter change."""
+    open_app_page(browser_page, app_url, "claims")
+    browser_page.evaluate(STALE_WATCH_JS)
+    browser_page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] input").first.click()
+    browser_page.keyboard.type("Iran")
+    browser_page.keyboard.press("Enter")
+    browser_page.wait_for_function("location.search.includes('actor=')")
+    browser_page.wait_for_timeout(1000)
+    seen = browser_page.evaluate("window.__stale")
+    assert seen, "no element was marked stale during the filter change"
+    faded = [(opacity, duration) for opacity, duration in seen if opacity != "1" or duration != "0s"]
+    assert not faded, faded
