@@ -1,6 +1,6 @@
-"""Claims: every checkable assertion in the article's order, by section, with its standing, evidence and what
-happened next (the first ten, then all on request); filterable by kind, standing and claimant; each claim linkable as
-?claim=<id>."""
+"""Claims: every checkable assertion in the article's order, by section, with its standing, and its evidence and what
+happened next on request (the first ten, then all on request); filterable by kind, standing and claimant; each claim
+linkable as ?claim=<id>."""
 
 import streamlit as st
 
@@ -44,6 +44,8 @@ shown = len(listed) + bool(selected)
 list_count(len(table), len(data.claims), shown, "claims")
 with st.container(key="standings"):  # one place in the page, chart or empty state, so the list keeps its place
     show_chart(chart_view(views.claim_standings, data), page_path="claims")
+# One switch for every card, not a box on each: ten boxes cost the page a tenth of a second on each filter change.
+evidence = st.toggle("Show the evidence and what happened next under each claim", key="evidence", bind="query-params")
 
 if selected:
     st.subheader("The linked claim")
@@ -51,5 +53,5 @@ if selected:
 for section, part in listed.groupby("section", sort=False):
     st.header(literal(section))
     for row in part.to_dict("records"):
-        claim_card(data, row)
+        claim_card(data, row, expanded=evidence)
 list_all_button("claims", shown, len(table), "claims")

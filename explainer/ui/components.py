@@ -435,51 +435,56 @@ def quote_markdown(data: Dataset, row: pd.Series, *, search: str = "", selected:
 
 
 def claim_card(data: Dataset, row: Mapping[str, Any], *, expanded: bool = False) -> None:
-    """One claim: statement, who claims it, kind and standing, the sentence, and (built only when opened, so a list
-    of sixty draws fast) its evidence with tiers and what happened next."""
+    """One claim: statement, who claims it, kind and standing, the sentence, and (when `expanded`) its evidence with
+    tiers and what happened next, in one element."""
     with st.container(border=True, key=f"claim-{row['id']}"):
         st.markdown(
             f"{standing_badge(row['standing'])} :gray-badge[{row['kind_label']}]  \n"
             f"**{literal(row['statement'])}**  \n{literal(row['claimant'])} · "
             f"[¶{int(row['paragraph'])} of the article](./article?para={int(row['paragraph'])}&datum={row['id']}) · "
-            f"[link to this claim](./claims?claim={row['id']})\n\n> “{literal(row['span'])}”"
+            f"[link to this claim](./claims?claim={row['id']}) · evidence: {len(row['evidence'])} · what happened "
+            f"next: {len(row['later'])}\n\n> “{literal(row['span'])}”"
         )
-        box = st.expander(
-            f"Evidence ({len(row['evidence'])}) and what happened next ({len(row['later'])})",
-            expanded=expanded,
-            key=f"claim-detail-{row['id']}",
-            on_change="rerun",
+        if expanded:
+            st.markdown(claim_evidence_markdown(data, row))
+
+
+BEARINGS = {
+    "supports": "Supports",
+    "partly-supports": "Partly supports",
+    "contradicts": "Contradicts",
+    "restates": "The claimant's own words",
+}
+
+
+def claim_evidence_markdown(data: Dataset, row: Mapping[str, Any]) -> str:
+    """A claim's standing note, what was searched, its evidence (bearing, source, tier, excerpt) and what happened
+    next, as one markdown text (one element, however much evidence: each element costs the browser time)."""
+    blocks = []
+    if literal(row["standing_note"]):
+        blocks.append(f"*Why this standing:* {literal(row['standing_note'])}")
+    if literal(row["searched"]):
+        blocks.append(f"*Searched for independent confirmation:* {literal(row['searched'])}")
+    if not row["evidence"]:
+        blocks.append("**Evidence:** none recorded beyond the article's own words.")
+    for item in row["evidence"]:
+        source = f"[{literal(item['publisher'])}]({link_target(item['url'])})"
+        blocks.append(
+            f"**{BEARINGS[item['bearing']]}** — {source} · {literal(item['tier'])}"
+            f"{' · ' + literal(item['published']) if item['published'] else ''}  \n“{literal(item['excerpt'])}”"
+            + (f"  \n*{literal(item['note'])}*" if item["note"] else "")
         )
-        if not box.open:
-            return
-        with box:
-            if literal(row["standing_note"]):
-                st.markdown(f"*Why this standing:* {literal(row['standing_note'])}")
-            if literal(row["searched"]):
-                st.markdown(f"*Searched for independent confirmation:* {literal(row['searched'])}")
-            for item in row["evidence"]:
-                bearing = {
-                    "supports": "Supports",
-                    "partly-supports": "Partly supports",
-                    "contradicts": "Contradicts",
-                    "restates": "The claimant's own words",
-                }[item["bearing"]]
-                source = f"[{literal(item['publisher'])}]({link_target(item['url'])})"
-                st.markdown(
-                    f"**{bearing}** — {source} · {literal(item['tier'])}"
-                    f"{' · ' + literal(item['published']) if item['published'] else ''}  \n“{literal(item['excerpt'])}”"
-                    + (f"  \n*{literal(item['note'])}*" if item["note"] else "")
-                )
-            if row["later"]:
-                st.markdown(
-                    f"**What happened next** (after {queries.article_date_words(data)}; facts, not a verdict on the "
-                    "claim):"
-                )
-                for item in row["later"]:
-                    st.markdown(
-                        f"- {literal(item['display'])}: {literal(item['text'])} "
-                        f"([{literal(item['publisher'])}]({link_target(item['url'])}), {literal(item['tier'])})"
-                    )
+    if row["later"]:
+        later = "\n".join(
+            f"- {literal(item['display'])}: {literal(item['text'])} "
+            f"([{literal(item['publisher'])}]({link_target(item['url'])}), {literal(item['tier'])})"
+            for item in row["later"]
+        )
+        blocks.append(
+            f"**What happened next** (after {queries.article_date_words(data)}; facts, not a verdict on the claim):"
+            f"\n\n{later}"
+        )
+    return "\n\n".join(blocks)
 
 
 def article_credit(data: Dataset) -> None:

@@ -71,7 +71,7 @@ STYLE = """
   [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], header, [data-testid=stToolbar],
   [data-testid=stDecoration], [data-testid=stStatusWidget], .st-key-page-controls, .st-key-chart-tools,
   [data-testid=stExpander], [data-testid=stPopover], [data-testid=stPills], [data-testid=stBaseButton-secondary],
-  .stDownloadButton, .modebar-container { display: none !important; }
+  .stDownloadButton, .modebar-container, .st-key-evidence { display: none !important; }
   /* the article's "Used by N records" links (to a paragraph, not to a datum in it): navigation, not text */
   [data-testid=stElementContainer]:has(> .stPageLink a[href^="article?"][href*="para="]:not([href*="datum="])) {
     display: none !important; }
@@ -190,8 +190,8 @@ def filter_chips(data: Dataset) -> None:
                     on_click=remove_from_filter,
                     args=(key, item),
                 )
-        # No tooltips: a chip is drawn anew on every filter change, and a tooltip's layer costs the browser about 10 ms
-        # each time; the close icon and "Clear all" say what the buttons do.
+        # No tooltips: the chips are drawn anew on every filter change, and their tooltip layers cost the browser 25 to
+        # 40 ms a change in all; the close icon and "Clear all" say what the buttons do.
         st.button("Clear all", key="chip-clear", type="tertiary", on_click=clear_filters)
 
 

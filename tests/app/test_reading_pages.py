@@ -153,6 +153,45 @@ def test_a_linked_claim_beyond_the_first_cards_comes_first_and_is_not_listed_twi
     assert len(cards) == FIRST_CARDS + 1
 
 
+def claim_cards(node) -> list[list[str]]:
+    """The text of every element of every claim card on a page, card by card."""
+    cards = []
+    for child in getattr(node, "children", {}).values():
+        if child.type == "flex_container" and str(child.key).startswith("claim-"):
+            texts = [m.value for m in child.children.values() if m.type == "markdown"]
+            if texts and "[link to this claim]" in texts[0]:
+                cards.append(texts)
+                continue
+        cards.extend(claim_cards(child))
+    return cards
+
+
+def evidence_blocks(at) -> list[str]:
+    """The evidence shown under claim cards: whatever a card holds after its statement."""
+    return [text for card in claim_cards(at.main) for text in card[1:]]
+
+
+def test_a_claims_evidence_is_shown_under_every_card_on_request_and_read_from_the_address() -> None:
+    at = open_page("claims", actor="iran")
+    cards = claim_card_texts(at)
+    assert cards and not evidence_blocks(at), "the list draws light until the reader asks for the evidence"
+    at.toggle(key="evidence").set_value(True).run()
+    assert not at.exception
+    blocks = evidence_blocks(at)
+    assert len(blocks) == len(claim_card_texts(at)) == len(cards), "one block of evidence under each card"
+    bearing = r"\*\*(Supports|Partly supports|Contradicts|The claimant's own words)\*\* — |\*\*Evidence:\*\* none"
+    assert all(re.search(bearing, b) for b in blocks)
+    assert any("**What happened next**" in b for b in blocks)
+    shared = open_page("claims", actor="iran", evidence="true")  # the browser writes it there (tests/e2e)
+    assert evidence_blocks(shared) == blocks, "a shared link opens with the evidence shown"
+
+
+def test_a_linked_claim_shows_its_evidence_and_the_list_does_not() -> None:
+    at = open_page("claims", claim="watling-pmu-36000-directed-by-iran")
+    blocks = evidence_blocks(at)
+    assert len(blocks) == 1 and "Watling" in claim_card_texts(at)[0]
+
+
 def test_the_data_dictionary_is_sent_only_to_a_reader_who_opens_it() -> None:
     at = open_page("sources")
     dictionary = "# Data dictionary"

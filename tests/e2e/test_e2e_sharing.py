@@ -187,3 +187,26 @@ def test_a_claim_link_works_as_the_first_request_to_a_fresh_server(new_browser_p
     expect(linked).to_be_visible()
     assert "36,000" in linked.inner_text()
     assert query(page).get("claim") == ["watling-pmu-36000-directed-by-iran"]
+
+
+def test_the_claims_evidence_switch_is_held_in_the_address_and_left_off_paper(browser_page: Any, app_url: str) -> None:
+    """Turning the evidence on writes it to the address, keeps the filter, shows evidence in every card; a link with
+    it opens the same view; the switch itself does not print."""
+    page = browser_page
+    open_app_page(page, app_url, "claims", "actor=iran")
+    cards = page.locator("[data-testid=stMain] [class*=st-key-claim-] [data-testid=stMarkdownContainer]")
+    listed = page.locator("[data-testid=stMain] [class*=st-key-claim-]").filter(has_text="link to this claim")
+    before = cards.count()
+    page.locator(".st-key-evidence [data-testid=stCheckbox]").click()
+    expect(page).to_have_url(re.compile(r"[?&]evidence=true(&|$)"))
+    wait_until_finished(page)
+    assert query(page).get("actor") == ["iran"]
+    expect(cards).to_have_count(before + listed.count())
+    assert page.get_by_text("What happened next").first.is_visible()
+    shared = page.url
+    open_app_page(page, app_url, "claims", "actor=iran")
+    page.goto(shared)
+    wait_until_finished(page)
+    expect(cards).to_have_count(before + listed.count())
+    page.emulate_media(media="print")
+    assert not page.locator(".st-key-evidence").is_visible() and cards.first.is_visible()
