@@ -53,6 +53,13 @@ def test_markup_from_data_is_shown_literally(hostile_url: str, browser_page: Any
     }, found
 
 
+def test_markup_in_a_claims_evidence_is_shown_literally(hostile_url: str, browser_page: Any) -> None:
+    open_app_page(browser_page, hostile_url, "claims", "evidence=true")
+    assert browser_page.get_by_text("Why this standing").first.is_visible(), "the evidence is shown"
+    found = browser_page.evaluate(INJECTED_JS)
+    assert not any(found.values()), found
+
+
 def test_literal_markup_is_visible_as_text(hostile_url: str, browser_page: Any) -> None:
     open_app_page(browser_page, hostile_url, "actors")
     # Word joiners (invisible) break autolinks; the visible text is the data as written.
