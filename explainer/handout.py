@@ -128,7 +128,10 @@ def build_handout(data: Dataset, filters: Filters | None = None) -> str:
         "<th>Claim</th><th>Who</th><th>Kind</th><th>Standing</th><th>Evidence</th></tr>"
     )
     for row in table.itertuples():
-        evidence = "; ".join(f"{esc(e['publisher'])} ({esc(e['bearing'])})" for e in row.evidence) or "—"
+        evidence = (
+            "; ".join(f"{esc(e['publisher'])} ({queries.BEARING_LABELS[e['bearing']].lower()})" for e in row.evidence)
+            or "—"
+        )
         parts.append(
             f"<tr><td>{int(row.paragraph)}</td><td>{esc(row.statement)}</td><td>{esc(row.claimant)}</td>"
             f"<td>{esc(row.kind_label)}</td><td>{esc(row.standing_label)}</td><td>{evidence}</td></tr>"

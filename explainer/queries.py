@@ -568,6 +568,13 @@ CLAIM_KIND_LABELS = {
     "prediction": "Prediction or warning",
     "opinion": "Opinion",
 }
+# How a piece of evidence bears on its claim, in words.
+BEARING_LABELS = {
+    "supports": "Supports",
+    "partly-supports": "Partly supports",
+    "contradicts": "Contradicts",
+    "restates": "The claimant's own words",
+}
 CLAIM_COLUMNS = [
     "id",
     "statement",

@@ -449,14 +449,6 @@ def claim_card(data: Dataset, row: Mapping[str, Any], *, expanded: bool = False)
             st.markdown(claim_evidence_markdown(data, row))
 
 
-BEARINGS = {
-    "supports": "Supports",
-    "partly-supports": "Partly supports",
-    "contradicts": "Contradicts",
-    "restates": "The claimant's own words",
-}
-
-
 def claim_evidence_markdown(data: Dataset, row: Mapping[str, Any]) -> str:
     """A claim's standing note, what was searched, its evidence (bearing, source, tier, excerpt) and what happened
     next, as one markdown text (one element, however much evidence: each element costs the browser time)."""
@@ -470,7 +462,7 @@ def claim_evidence_markdown(data: Dataset, row: Mapping[str, Any]) -> str:
     for item in row["evidence"]:
         source = f"[{literal(item['publisher'])}]({link_target(item['url'])})"
         blocks.append(
-            f"**{BEARINGS[item['bearing']]}** — {source} · {literal(item['tier'])}"
+            f"**{queries.BEARING_LABELS[item['bearing']]}** — {source} · {literal(item['tier'])}"
             f"{' · ' + literal(item['published']) if item['published'] else ''}  \n“{literal(item['excerpt'])}”"
             + (f"  \n*{literal(item['note'])}*" if item["note"] else "")
         )

@@ -262,3 +262,13 @@ def test_validate_needs_only_yaml_and_pydantic() -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.startswith("Dataset valid: ")
+
+
+def test_the_handout_gives_each_pieces_bearing_in_words(real: Dataset) -> None:
+    from explainer.handout import build_handout
+
+    html = build_handout(real)
+    bearings = {e.bearing for c in real.claims for e in c.evidence}
+    assert "partly-supports" in bearings
+    assert "(partly supports)" in html and "(partly-supports)" not in html
+    assert "(supports)" in html
