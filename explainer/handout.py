@@ -62,7 +62,8 @@ def _sentence(data: Dataset, span: str) -> str:
     location = data.locate(span)
     if location is None:
         return ""
-    return f"<blockquote>¶{location.paragraph}: “{esc(data.article.sentence_text(location))}”</blockquote>"
+    # A block quotation takes no marks of its own: a sentence that opens with the article's would nest them.
+    return f"<blockquote>¶{location.paragraph}: {esc(data.article.sentence_text(location))}</blockquote>"
 
 
 def build_handout(data: Dataset, filters: Filters | None = None) -> str:

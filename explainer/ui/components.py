@@ -443,8 +443,8 @@ def claim_card(data: Dataset, row: Mapping[str, Any], *, expanded: bool = False)
             f"**{literal(row['statement'])}**  \n{literal(row['claimant'])} · "
             f"[¶{int(row['paragraph'])} of the article](./article?para={int(row['paragraph'])}&datum={row['id']}) · "
             f"[link to this claim](./claims?claim={row['id']}) · evidence: {len(row['evidence'])} · what happened "
-            f"next: {len(row['later'])}\n\n> “{literal(row['span'])}”"
-        )
+            f"next: {len(row['later'])}\n\n> {literal(row['span'])}"
+        )  # a block quotation takes no quote marks of its own: a span that opens with the article's would nest them
         if expanded:
             st.markdown(claim_evidence_markdown(data, row))
 

@@ -138,7 +138,7 @@ def test_search_matches_are_marked_literally() -> None:
 
 
 def claim_card_texts(at) -> list[str]:
-    """The statement block of every claim card listed (each ends with the article's words, quoted)."""
+    """The statement block of every claim card listed (each ends with the article's words, as a block quotation)."""
     return [m.value for m in at.markdown if "[link to this claim](./claims?claim=" in m.value]
 
 
@@ -151,6 +151,14 @@ def test_a_linked_claim_beyond_the_first_cards_comes_first_and_is_not_listed_twi
     assert f"claim={claim_id})" in cards[0]
     assert sum(f"claim={claim_id})" in c for c in cards) == 1
     assert len(cards) == FIRST_CARDS + 1
+
+
+def test_a_claims_words_are_quoted_once_even_when_the_article_opens_with_a_quote_mark() -> None:
+    at = open_page("claims", claim="gerges-iran-most-influential-state")
+    card = claim_card_texts(at)[0]
+    quotation = re.sub(r"\\(.)", r"\1", card.rsplit("\n\n", 1)[1])  # as drawn: markdown escapes removed
+    assert quotation.startswith('> "Iran is the most influential state in Iraq now," said Fawaz Gerges')
+    assert "“" not in quotation and "”" not in quotation, "no marks of ours around the article's own"
 
 
 def claim_cards(node) -> list[list[str]]:

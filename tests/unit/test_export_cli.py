@@ -272,3 +272,11 @@ def test_the_handout_gives_each_pieces_bearing_in_words(real: Dataset) -> None:
     assert "partly-supports" in bearings
     assert "(partly supports)" in html and "(partly-supports)" not in html
     assert "(supports)" in html
+
+
+def test_the_handouts_quoted_sentences_carry_only_the_articles_own_marks(real: Dataset) -> None:
+    from explainer.handout import build_handout
+
+    quoted = re.findall(r"<blockquote>(.*?)</blockquote>", build_handout(real), flags=re.S)
+    assert quoted and not any("“" in q or "”" in q for q in quoted)
+    assert any("&quot;" in q or '"' in q for q in quoted), "some sentences open with the article's own quote mark"
