@@ -463,8 +463,8 @@ def claim_evidence_markdown(data: Dataset, row: Mapping[str, Any]) -> str:
         source = f"[{literal(item['publisher'])}]({link_target(item['url'])})"
         blocks.append(
             f"**{queries.BEARING_LABELS[item['bearing']]}** — {source} · {literal(item['tier'])}"
-            f"{' · ' + literal(item['published']) if item['published'] else ''}  \n“{literal(item['excerpt'])}”"
-            + (f"  \n*{literal(item['note'])}*" if item["note"] else "")
+            f"{' · ' + literal(item['published']) if item['published'] else ''}\n\n> {literal(item['excerpt'])}"
+            + (f"\n\n*{literal(item['note'])}*" if item["note"] else "")
         )
     if row["later"]:
         later = "\n".join(

@@ -153,12 +153,15 @@ def test_a_linked_claim_beyond_the_first_cards_comes_first_and_is_not_listed_twi
     assert len(cards) == FIRST_CARDS + 1
 
 
-def test_a_claims_words_are_quoted_once_even_when_the_article_opens_with_a_quote_mark() -> None:
+def test_a_claims_words_and_its_evidence_are_quoted_once_when_they_hold_quote_marks() -> None:
     at = open_page("claims", claim="gerges-iran-most-influential-state")
     card = claim_card_texts(at)[0]
     quotation = re.sub(r"\\(.)", r"\1", card.rsplit("\n\n", 1)[1])  # as drawn: markdown escapes removed
     assert quotation.startswith('> "Iran is the most influential state in Iraq now," said Fawaz Gerges')
     assert "“" not in quotation and "”" not in quotation, "no marks of ours around the article's own"
+    evidence = re.sub(r"\\(.)", r"\1", evidence_blocks(at)[0])
+    assert "\n\n> The Intercept published" in evidence, "a source's words, which quote others, as a block quotation"
+    assert "“The Intercept" not in evidence
 
 
 def claim_cards(node) -> list[list[str]]:
