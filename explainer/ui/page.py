@@ -70,7 +70,7 @@ STYLE = """
 @media print {
   [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], header, [data-testid=stToolbar],
   [data-testid=stDecoration], [data-testid=stStatusWidget], .st-key-page-controls, .st-key-chart-tools,
-  [data-testid=stExpander], [data-testid=stPopover], [data-testid=stPills], [data-testid=stBaseButton-secondary],
+  [data-testid=stExpander], [data-testid=stPopover], [data-testid=stBaseButton-secondary],
   .stDownloadButton, .modebar-container, .st-key-evidence { display: none !important; }
   /* the article's "Used by N records" links (to a paragraph, not to a datum in it): navigation, not text */
   [data-testid=stElementContainer]:has(> .stPageLink a[href^="article?"][href*="para="]:not([href*="datum="])) {
