@@ -48,6 +48,12 @@ STYLE = """
 /* Chart text on the light theme: Streamlit draws axis and label text at about 3.7:1; darken all of it to pass
    4.5:1 (the dark theme's own text is light enough). */
 .light-charts .js-plotly-plot .main-svg text { fill: #2b2f3a !important; }
+/* Claim and quote cards off screen are laid out and painted only when scrolled to (they stay in the page, its
+   accessibility tree, find-in-page and print): a filter change replaces every listed card, and most are below the
+   fold. A card's last drawn height is kept, so the page does not jump when it comes back into view. */
+[data-testid=stVerticalBlock][class*="st-key-claim-"], [data-testid=stVerticalBlock][class*="st-key-quote-"] {
+  content-visibility: auto; contain-intrinsic-size: auto 180px;
+}
 /* The tabs' underline, drawn as a pseudo-element across the labels (which leaves their contrast undecidable),
    becomes a plain border. */
 [data-testid=stTabs] [role=tablist]::after { content: none !important; }

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from tests.e2e.e2e_support import (
     ERROR_ELEMENTS,
     QUOTE_CARD,
+    VIEWPORTS,
     open_app_page,
     quotes_matching,
     sidebar_multiselect_values,
@@ -187,6 +188,30 @@ def test_a_claim_link_works_as_the_first_request_to_a_fresh_server(new_browser_p
     expect(linked).to_be_visible()
     assert "36,000" in linked.inner_text()
     assert query(page).get("claim") == ["watling-pmu-36000-directed-by-iran"]
+
+
+# For each listed claim card: whether the browser draws it now (an off-screen card with content-visibility: auto is
+# skipped), its height and whether it holds its sentence link.
+CARDS_DRAWN_JS = """
+() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stVerticalBlock][class*="st-key-claim-"]')]
+  .map(card => ({drawn: card.firstElementChild.checkVisibility({contentVisibilityAuto: true}),
+                 height: card.getBoundingClientRect().height, linked: card.textContent.includes('link to this claim')}))
+"""
+
+
+def test_claim_cards_off_screen_are_drawn_only_when_scrolled_to(browser_page: Any, app_url: str) -> None:
+    """The cards below the fold are skipped until the reader reaches them, then drawn whole."""
+    page = browser_page
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    open_app_page(page, app_url, "claims", "actor=iran")
+    cards = page.evaluate(CARDS_DRAWN_JS)
+    assert len(cards) >= 5 and all(card["linked"] for card in cards)
+    assert cards[0]["drawn"] and not cards[-1]["drawn"], cards
+    card = "[data-testid=stMain] [data-testid=stVerticalBlock][class*=st-key-claim-]"
+    page.locator(card).last.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    last = page.evaluate(CARDS_DRAWN_JS)[-1]
+    assert last["drawn"] and last["height"] > 80, last
 
 
 def test_the_claims_evidence_switch_is_held_in_the_address_and_left_off_paper(browser_page: Any, app_url: str) -> None:
