@@ -45,6 +45,7 @@ VIEWPORTS = {
 
 APP_FINISHED = "[data-testid=stApp][data-test-script-state=notRunning]"
 QUOTE_CARD = "[data-testid=stVerticalBlock][class*='st-key-quote-']"
+CLAIM_CARD = "[data-testid=stMain] [data-testid=stVerticalBlock][class*='st-key-claim-']"
 ERROR_ELEMENTS = "[data-testid=stException], [data-testid=stAlertContentError]"
 
 

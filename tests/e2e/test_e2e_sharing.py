@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.e2e_support import (
+    CLAIM_CARD,
     ERROR_ELEMENTS,
     QUOTE_CARD,
     VIEWPORTS,
@@ -193,7 +194,7 @@ def test_a_claim_link_works_as_the_first_request_to_a_fresh_server(new_browser_p
 # For each listed claim card: whether the browser draws it now (an off-screen card with content-visibility: auto is
 # skipped), its height and whether it holds its sentence link.
 CARDS_DRAWN_JS = """
-() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stVerticalBlock][class*="st-key-claim-"]')]
+(selector) => [...document.querySelectorAll(selector)]
   .map(card => ({drawn: card.firstElementChild.checkVisibility({contentVisibilityAuto: true}),
                  height: card.getBoundingClientRect().height, linked: card.textContent.includes('link to this claim')}))
 """
@@ -204,13 +205,12 @@ def test_claim_cards_off_screen_are_drawn_only_when_scrolled_to(browser_page: An
     page = browser_page
     page.set_viewport_size(VIEWPORTS["desktop"])
     open_app_page(page, app_url, "claims", "actor=iran")
-    cards = page.evaluate(CARDS_DRAWN_JS)
+    cards = page.evaluate(CARDS_DRAWN_JS, CLAIM_CARD)
     assert len(cards) >= 5 and all(card["linked"] for card in cards)
     assert cards[0]["drawn"] and not cards[-1]["drawn"], cards
-    card = "[data-testid=stMain] [data-testid=stVerticalBlock][class*=st-key-claim-]"
-    page.locator(card).last.scroll_into_view_if_needed()
+    page.locator(CLAIM_CARD).last.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
-    last = page.evaluate(CARDS_DRAWN_JS)[-1]
+    last = page.evaluate(CARDS_DRAWN_JS, CLAIM_CARD)[-1]
     assert last["drawn"] and last["height"] > 80, last
 
 
