@@ -37,7 +37,7 @@ PAGE_PARAMS = {
     "elections": ("tab",),
     "trade": ("tab",),
     "quotes": ("q", "speaker", "kind", "quote", "tab", LIST_PARAM),
-    "claims": ("claim", "claim-kind", "standing", "claimant", "evidence", LIST_PARAM),
+    "claims": ("claim", "claim-kind", "standing", "claimant", "evidence", "tab", LIST_PARAM),
     "article": ("para", "datum", "colour"),
     "sources": (),
     "embed": ("chart",),

@@ -1,14 +1,25 @@
 """Claims: every checkable assertion in the article's order, by section, with its standing, and its evidence and what
 happened next on request (the first ten, then all on request); filterable by kind, standing and claimant; each claim
-linkable as ?claim=<id>."""
+linkable as ?claim=<id>; one choice away, the chart of how they stood."""
 
 import streamlit as st
 
 from explainer import queries, views
 from explainer.params import known_choice
-from explainer.ui.components import chart_view, claim_card, first_cards, list_all_button, list_count, show_chart
+from explainer.ui.components import (
+    chart_view,
+    claim_card,
+    first_cards,
+    list_all_button,
+    list_count,
+    section_chooser,
+    show_chart,
+)
 from explainer.ui.page import literal, page_header, page_style, share_view
 from explainer.ui.state import current_claims, dataset
+
+# The page's two sections: the list of claims (the default) and the chart of how they stood.
+CLAIM_SECTIONS = ("The claims", "How they stood")
 
 data = dataset()
 page_style()
@@ -38,20 +49,26 @@ table = queries.narrow_claims(
     claimants=tuple(c for c, name in claimants.items() if name in who),
 )
 selected = known_choice(st.query_params.get("claim"), set(table["id"]))
-rest = table[table["id"] != selected]
-listed = first_cards(rest)
-shown = len(listed) + bool(selected)
-list_count(len(table), len(data.claims), shown, "claims")
-with st.container(key="standings"):  # one place in the page, chart or empty state, so the list keeps its place
-    show_chart(chart_view(views.claim_standings, data), page_path="claims")
-# One switch for every card, not a box on each: ten boxes cost the page a tenth of a second on each filter change.
-evidence = st.toggle("Show the evidence and what happened next under each claim", key="evidence", bind="query-params")
-
-if selected:
-    st.subheader("The linked claim")
-    claim_card(data, table[table["id"] == selected].iloc[0], expanded=True)
-for section, part in listed.groupby("section", sort=False):
-    st.header(literal(section))
-    for row in part.to_dict("records"):
-        claim_card(data, row, expanded=evidence)
-list_all_button("claims", shown, len(table), "claims")
+# The chart is drawn only for a reader who asks for it: drawn above the list, it took a sixth of every filter change.
+listing = section_chooser(list(CLAIM_SECTIONS), key="tab") == CLAIM_SECTIONS[0]
+with st.container(key="section"):  # one place in the page, whatever the section and the filter hold
+    if listing:
+        rest = table[table["id"] != selected]
+        listed = first_cards(rest)
+        shown = len(listed) + bool(selected)
+        list_count(len(table), len(data.claims), shown, "claims")
+        # One switch for every card, not a box on each: ten boxes cost the page a tenth of a second on each filter
+        # change.
+        evidence = st.toggle(
+            "Show the evidence and what happened next under each claim", key="evidence", bind="query-params"
+        )
+        if selected:
+            st.subheader("The linked claim")
+            claim_card(data, table[table["id"] == selected].iloc[0], expanded=True)
+        for section, part in listed.groupby("section", sort=False):
+            st.header(literal(section))
+            for row in part.to_dict("records"):
+                claim_card(data, row, expanded=evidence)
+        list_all_button("claims", shown, len(table), "claims")
+    else:
+        show_chart(chart_view(views.claim_standings, data), page_path="claims")

@@ -63,6 +63,10 @@ def chart_specs(at: AppTest) -> list[dict]:
     return [json.loads(chart["spec"]) for chart in charts(at)]
 
 
+# The pages that open on a list of cards, with the section that draws their chart and the chart's key.
+LIST_AND_CHART = [("quotes", "Who is quoted", "quote-counts"), ("claims", "How they stood", "claim-standings")]
+
+
 def test_charts_load_plotly_from_streamlits_own_module() -> None:
     """The chart component imports Streamlit's plotly.js module by its hashed name: it must be found, or every chart
     would fall back to Streamlit's element (drawn twice on each filter change)."""
@@ -81,7 +85,8 @@ def test_page_renders_without_exception(page_name: str) -> None:
 
 @pytest.mark.parametrize("page_name", PAGES)
 def test_every_chart_has_alt_text_and_its_data_and_tools(page_name: str) -> None:
-    at = open_page(page_name)
+    chart_section = {page: section for page, section, _ in LIST_AND_CHART}.get(page_name)
+    at = open_page(page_name, **({"tab": chart_section} if chart_section else {}))
     drawn = charts(at)
     for chart in drawn:
         assert chart["alt"].strip(), f"chart without alt text on {page_name}"
@@ -251,13 +256,17 @@ def test_empty_search_result_is_a_friendly_state() -> None:
     assert any("No quote matches" in i.value for i in at.info)
 
 
-def test_quotes_open_on_the_list_and_draw_the_chart_of_who_is_quoted_when_asked() -> None:
-    listed = open_page("quotes", actor="iran")
+@pytest.mark.parametrize(("page_name", "chart_section", "chart_key"), LIST_AND_CHART)
+def test_list_pages_open_on_the_list_and_draw_their_chart_when_asked(
+    page_name: str, chart_section: str, chart_key: str
+) -> None:
+    listed = open_page(page_name, actor="iran")
     assert not listed.exception and not charts(listed)
-    assert any(m.value.startswith("**") and "quotes match" in m.value for m in listed.markdown)
-    chart = open_page("quotes", actor="iran", tab="Who is quoted")
-    assert not chart.exception and len(charts(chart)) == 1
-    assert not any("quotes match" in m.value for m in chart.markdown), "the list is built only in its own tab"
+    assert any(m.value.startswith("**") and f"{page_name} match" in m.value for m in listed.markdown)
+    chart = open_page(page_name, actor="iran", tab=chart_section)
+    assert not chart.exception and [c["key"] for c in charts(chart)] == [chart_key]
+    assert not any(f"{page_name} match" in m.value for m in chart.markdown), "the list is built only in its section"
+    assert url_values(chart, "tab") == [chart_section]
 
 
 def test_a_section_left_in_the_session_by_an_earlier_visit_does_not_enter_the_address() -> None:

@@ -31,11 +31,12 @@ PAGES: list[tuple[str, str]] = [
     ("sources", "Sources and method"),
 ]
 PAGE_IDS = [path or "overview" for path, _ in PAGES]
-# Pages that draw at least one plotly chart, with the address query that shows it (the quotes page opens on its list;
-# its chart is a tab away): a page here with no chart at all is a failure, not a vacuous pass.
+# Pages that draw at least one plotly chart, with the address query that shows it (the quotes and claims pages open on
+# their lists; their charts are a choice away): a page here with no chart at all is a failure, not a vacuous pass.
 CHART_PAGES = {
-    **dict.fromkeys(["story", "timeline", "actors", "militias", "elections", "trade", "claims"], ""),
+    **dict.fromkeys(["story", "timeline", "actors", "militias", "elections", "trade"], ""),
     "quotes": "tab=Who+is+quoted",
+    "claims": "tab=How+they+stood",
 }
 VIEWPORTS = {
     "desktop": {"width": 1280, "height": 900},

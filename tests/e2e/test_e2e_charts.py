@@ -25,7 +25,7 @@ CHART_VIEWS = [
     ("timeline", "tab=May+2018+to+January+2020"),
     ("actors", ""),
     ("quotes", "tab=Who+is+quoted"),
-    ("claims", ""),
+    ("claims", "tab=How+they+stood"),
 ]
 
 # For each visible chart: its box, its title's box, and every text it draws with size, colour and backdrop.
@@ -212,7 +212,7 @@ RECOLOURED = [
     ("militias", "", "militia-funnel", "iran"),
     ("elections", "", "seats-certified", "fatah-alliance"),
     ("trade", "tab=Sanctions+waivers", "waivers", "iran"),
-    ("claims", "", "claim-standings", "iran"),
+    ("claims", "tab=How+they+stood", "claim-standings", "iran"),
 ]
 
 

@@ -125,7 +125,7 @@ def test_typing_a_name_and_pressing_enter_chooses_that_one_actor(browser_page: A
 PAGE_STATE = [
     ("quotes", "q=Iran&kind=Paraphrase&list=all", {"q", "kind", "speaker", "quote", "list", "tab"}),
     ("elections", "tab=Preliminary+vs+after+the+recount", {"tab"}),
-    ("claims", "standing=Partly+confirmed&list=all", {"claim", "claim-kind", "standing", "claimant", "list"}),
+    ("claims", "standing=Partly+confirmed&list=all", {"claim", "claim-kind", "standing", "claimant", "list", "tab"}),
     ("timeline", "event=3+January+2020+%E2%80%94+US+drone+strike+in+Baghdad+kills+Qasem+Soleimani", {"tab", "event"}),
     ("article", "para=17&colour=Claim+standing", {"para", "datum", "colour"}),
     ("story", "step=3", {"step", "present"}),
@@ -133,6 +133,7 @@ PAGE_STATE = [
     ("trade", "tab=Sanctions+waivers", {"tab"}),
     ("militias", "show=Steps+into+the+state", {"show"}),
     ("quotes", "tab=Who+is+quoted", {"q", "kind", "speaker", "quote", "list", "tab"}),
+    ("claims", "tab=How+they+stood", {"claim", "claim-kind", "standing", "claimant", "list", "tab"}),
 ]
 
 
