@@ -19,7 +19,7 @@ from explainer.ui.page import literal, page_header, page_style, share_view
 from explainer.ui.state import current_claims, dataset
 
 # The page's two sections: the list of claims (the default) and the chart of how they stood.
-CLAIM_SECTIONS = ("The claims", "How they stood")
+CLAIM_SECTIONS = ("The claims", views.CHART_SECTION["claim-standings"])
 
 data = dataset()
 page_style()

@@ -22,11 +22,12 @@ columns[1].metric("Needed for a majority", summary["majority"] or "—")
 turnout = figures.get(f"{data.config.election}-turnout")
 columns[2].metric("Turnout", f"{figure_phrase(turnout)}%" if turnout else "—")
 
-shown = section_chooser(["Seats", "Preliminary vs after the recount", "Every list and its sources"], key="tab")
+seats_section, changes_section = views.CHART_SECTION["seats-certified"], views.CHART_SECTION["seat-changes"]
+shown = section_chooser([seats_section, changes_section, "Every list and its sources"], key="tab")
 with st.container(key="section"):  # one place in the page, whatever the section and the filter hold
-    if shown == "Seats":
+    if shown == seats_section:
         show_chart(chart_view(views.seats, data), page_path="elections")
-    elif shown == "Preliminary vs after the recount":
+    elif shown == changes_section:
         show_chart(chart_view(views.seat_changes, data), page_path="elections")
     else:
         record_table(results, ["list", "list_native", "leader", "seats", "note", "source", "tier", "why"])

@@ -23,6 +23,9 @@ st.html(
     "[data-testid=stSidebar],[data-testid=stSidebarCollapsedControl],header{display:none!important}</style>"
 )
 show_chart(view, tools=False)
+section = views.chart_section(data, key)
 st.page_link(
-    PAGE_FILES[views.CHART_PAGE[key]], label="Open this chart in the full explainer ↗", query_params=filter_params()
+    PAGE_FILES[views.CHART_PAGE[key]],
+    label="Open this chart in the full explainer ↗",
+    query_params={**filter_params(), **({"tab": section} if section else {})},
 )

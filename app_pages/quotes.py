@@ -47,7 +47,7 @@ table = focused(queries.quotes_table)(data, focus, search=search, kinds=kind_ids
 
 selected = known_choice(st.query_params.get("quote"), set(table["id"]))
 # The chart is drawn only for a reader who asks for it.
-listing = section_chooser(["The quotes", "Who is quoted"], key="tab") == "The quotes"
+listing = section_chooser(["The quotes", views.CHART_SECTION["quote-counts"]], key="tab") == "The quotes"
 with st.container(key="section"):  # one place in the page, whatever the section and the filter hold
     if listing:
         # A linked quote comes first and is scrolled to.

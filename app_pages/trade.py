@@ -20,18 +20,21 @@ for figure_id in page_text(data, "trade").figures:
     provenance(data, figure, kind="figures", limit=2)
 
 charts = {
-    "Electricity": chart_view(views.electricity_share, data),
-    "Sanctions waivers": chart_view(views.waivers, data),
-    "Export markets": chart_view(views.exports, data),
+    views.CHART_SECTION[view.key]: view
+    for view in (
+        chart_view(views.electricity_share, data),
+        chart_view(views.waivers, data),
+        chart_view(views.exports, data),
+    )
 }
 shown = section_chooser(
     list(charts),
     key="tab",
-    default=next((label for label, view in charts.items() if not view.is_empty), "Electricity"),  # open on content
+    default=next((label for label, view in charts.items() if not view.is_empty), None),  # open on content
 )
 with st.container(key="section"):  # one place in the page, whatever the section and the filter hold
     show_chart(charts[shown], page_path="trade")
-    if shown == "Electricity":
+    if charts[shown].key == "electricity-share":  # with the volumes reported
         volumes = focused(queries.energy_dependence)(data, focus)
         if not volumes.empty:
             st.header("Gas and electricity volumes reported")

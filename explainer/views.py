@@ -339,6 +339,26 @@ ALL_VIEWS = {
     "claim-standings": claim_standings,
 }
 
+# The section of its page that draws a chart, where the page has sections (the timeline's are named from the data:
+# `chart_section`). Pages name their sections from here, so the embed's link back opens the chart, not the list.
+CHART_SECTION = {
+    "seats-certified": "Seats",
+    "seat-changes": "Preliminary vs after the recount",
+    "electricity-share": "Electricity",
+    "waivers": "Sanctions waivers",
+    "exports": "Export markets",
+    "quote-counts": "Who is quoted",
+    "claim-standings": "How they stood",
+}
+
+
+def chart_section(data: Dataset, key: str) -> str | None:
+    """The section of its page that draws the chart under `key`, or None where the page has no sections."""
+    if key in ("timeline", "timeline-recent"):
+        return timeline_tab_names(data)[key == "timeline-recent"]
+    return CHART_SECTION.get(key)
+
+
 # The page each chart lives on (for the embed's link back to the full explainer).
 CHART_PAGE = {
     "militia-funnel": "militias",

@@ -7,12 +7,13 @@ import json
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explainer import queries
+from explainer import queries, views
 from explainer.filters import Filters
 from explainer.load import DATA_DIR_ENV, load_dataset
 from explainer.ui.chart import PLOTLY_MODULE, STREAMLIT_SCRIPTS
@@ -336,6 +337,24 @@ def test_a_charts_save_embed_and_link_box_is_built_when_opened() -> None:
     embed = next(c.value for c in at.code if c.value.startswith("<iframe"))
     assert "chart=militia-funnel" in embed and "actor=iran" in embed and "embed=true" in embed
     assert any('data-chart-download="militia-funnel"' in h.proto.body for h in at.get("html"))
+
+
+@pytest.mark.parametrize("chart_key", sorted(views.ALL_VIEWS))
+def test_an_embedded_charts_link_back_opens_its_page_on_that_chart(chart_key: str) -> None:
+    """The embed's "Open this chart in the full explainer" link keeps the filter and names the section that draws the
+    chart, so a page that opens on its list or on another chart opens on this one."""
+    embed = open_page("embed", chart=chart_key, actor="iran", embed="true")
+    links = [link.proto for link in embed.get("page_link") if "full explainer" in link.proto.label]
+    assert not embed.exception and len(links) == 1
+    params = {key: values[0] for key, values in parse_qs(links[0].query_string).items()}
+    assert params.get("actor") == "iran"
+    target = open_page(Path(links[0].page).stem, **params)
+    assert not target.exception, links[0]
+    view = views.ALL_VIEWS[chart_key](load_dataset(), Filters(actors=("iran",)))
+    if view.is_empty:  # the chart's place says in words that it holds nothing for Iran
+        assert view.empty in [i.value for i in target.info], links[0]
+    else:
+        assert chart_key in [c["key"] for c in charts(target)], links[0]
 
 
 @pytest.mark.parametrize("step", ["1", "2"])
