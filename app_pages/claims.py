@@ -27,32 +27,36 @@ everything = current_claims(data)
 page_header(data, "claims")
 share_view("claims")
 
-claimants = {c: queries.claimant_name(data, c) for c in dict.fromkeys(everything["claimant_id"])}
-left, middle, right = st.columns(3)
-kinds = left.multiselect(
-    "Kind of claim",
-    list(queries.CLAIM_KIND_LABELS.values()),
-    key="claim-kind",
-    bind="query-params",
-    placeholder="All kinds",
-)
-standings = middle.multiselect(
-    "Standing", list(queries.STANDING_LABELS.values()), key="standing", bind="query-params", placeholder="All standings"
-)
-who = right.multiselect(
-    "Who claims it", sorted(claimants.values()), key="claimant", bind="query-params", placeholder="Everyone"
-)
-table = queries.narrow_claims(
-    everything,
-    kinds=tuple(k for k, v in queries.CLAIM_KIND_LABELS.items() if v in kinds),
-    standings=tuple(k for k, v in queries.STANDING_LABELS.items() if v in standings),
-    claimants=tuple(c for c, name in claimants.items() if name in who),
-)
-selected = known_choice(st.query_params.get("claim"), set(table["id"]))
 # The chart is drawn only for a reader who asks for it: drawn above the list, it took a sixth of every filter change.
 listing = section_chooser(list(CLAIM_SECTIONS), key="tab") == CLAIM_SECTIONS[0]
 with st.container(key="section"):  # one place in the page, whatever the section and the filter hold
-    if listing:
+    if listing:  # the kind, standing and claimant narrow the list; the chart shows every claim
+        claimants = {c: queries.claimant_name(data, c) for c in dict.fromkeys(everything["claimant_id"])}
+        left, middle, right = st.columns(3)
+        kinds = left.multiselect(
+            "Kind of claim",
+            list(queries.CLAIM_KIND_LABELS.values()),
+            key="claim-kind",
+            bind="query-params",
+            placeholder="All kinds",
+        )
+        standings = middle.multiselect(
+            "Standing",
+            list(queries.STANDING_LABELS.values()),
+            key="standing",
+            bind="query-params",
+            placeholder="All standings",
+        )
+        who = right.multiselect(
+            "Who claims it", sorted(claimants.values()), key="claimant", bind="query-params", placeholder="Everyone"
+        )
+        table = queries.narrow_claims(
+            everything,
+            kinds=tuple(k for k, v in queries.CLAIM_KIND_LABELS.items() if v in kinds),
+            standings=tuple(k for k, v in queries.STANDING_LABELS.items() if v in standings),
+            claimants=tuple(c for c, name in claimants.items() if name in who),
+        )
+        selected = known_choice(st.query_params.get("claim"), set(table["id"]))
         rest = table[table["id"] != selected]
         listed = first_cards(rest)
         shown = len(listed) + bool(selected)
