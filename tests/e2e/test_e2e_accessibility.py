@@ -35,6 +35,7 @@ AXE_VIEWS = [(path, "") for path, _ in PAGES] + [
     ("story", "step=2&present=1"),
     ("embed", "chart=militia-funnel&embed=true"),
     ("quotes", "tab=Who+is+quoted"),
+    ("claims", "tab=How+they+stood"),
     ("militias", "show=Steps+into+the+state"),
 ]
 AXE_IDS = [f"{p or 'overview'}{'-' + q.split('=')[0] if q else ''}" for p, q in AXE_VIEWS]
