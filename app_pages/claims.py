@@ -8,6 +8,7 @@ from explainer import queries, views
 from explainer.params import known_choice
 from explainer.ui.components import (
     chart_view,
+    chosen_ids,
     claim_card,
     first_cards,
     list_all_button,
@@ -33,28 +34,21 @@ with st.container(key="section"):  # one place in the page, whatever the section
     if listing:  # the kind, standing and claimant narrow the list; the chart shows every claim
         claimants = {c: queries.claimant_name(data, c) for c in dict.fromkeys(everything["claimant_id"])}
         left, middle, right = st.columns(3)
-        kinds = left.multiselect(
-            "Kind of claim",
-            list(queries.CLAIM_KIND_LABELS.values()),
-            key="claim-kind",
-            bind="query-params",
-            placeholder="All kinds",
-        )
-        standings = middle.multiselect(
-            "Standing",
-            list(queries.STANDING_LABELS.values()),
-            key="standing",
-            bind="query-params",
-            placeholder="All standings",
-        )
-        who = right.multiselect(
-            "Who claims it", sorted(claimants.values()), key="claimant", bind="query-params", placeholder="Everyone"
-        )
         table = queries.narrow_claims(
             everything,
-            kinds=tuple(k for k, v in queries.CLAIM_KIND_LABELS.items() if v in kinds),
-            standings=tuple(k for k, v in queries.STANDING_LABELS.items() if v in standings),
-            claimants=tuple(c for c, name in claimants.items() if name in who),
+            kinds=chosen_ids(
+                left, "Kind of claim", queries.CLAIM_KIND_LABELS, key="claim-kind", placeholder="All kinds"
+            ),
+            standings=chosen_ids(
+                middle, "Standing", queries.STANDING_LABELS, key="standing", placeholder="All standings"
+            ),
+            claimants=chosen_ids(
+                right,
+                "Who claims it",
+                dict(sorted(claimants.items(), key=lambda item: item[1])),
+                key="claimant",
+                placeholder="Everyone",
+            ),
         )
         selected = known_choice(st.query_params.get("claim"), set(table["id"]))
         rest = table[table["id"] != selected]

@@ -7,6 +7,7 @@ from explainer import queries, views
 from explainer.params import known_choice
 from explainer.ui.components import (
     chart_view,
+    chosen_ids,
     first_cards,
     list_all_button,
     list_count,
@@ -25,7 +26,6 @@ page_header(data, "quotes")
 share_view("quotes")
 
 speaker_names = queries.speakers(data)
-by_name = {name: sid for sid, name in speaker_names.items()}
 left, middle, right = st.columns([2, 2, 1])
 search = (
     left.text_input(
@@ -37,12 +37,8 @@ search = (
     )
     or ""
 )
-chosen = middle.multiselect("Speaker", list(by_name), key="speaker", bind="query-params", placeholder="All speakers")
-kinds = right.multiselect(
-    "Kind", list(queries.KIND_LABELS.values()), key="kind", bind="query-params", placeholder="All kinds"
-)
-kind_ids = tuple(k for k, label in queries.KIND_LABELS.items() if label in kinds)
-speaker_ids = tuple(by_name[name] for name in chosen)
+speaker_ids = chosen_ids(middle, "Speaker", speaker_names, key="speaker", placeholder="All speakers")
+kind_ids = chosen_ids(right, "Kind", queries.KIND_LABELS, key="kind", placeholder="All kinds")
 table = focused(queries.quotes_table)(data, focus, search=search, kinds=kind_ids, speakers=speaker_ids)
 
 selected = known_choice(st.query_params.get("quote"), set(table["id"]))

@@ -375,6 +375,12 @@ def first_cards(table: pd.DataFrame) -> pd.DataFrame:
     return table if st.query_params.get(LIST_PARAM) == LIST_ALL else table.head(FIRST_CARDS)
 
 
+def chosen_ids(place: Any, label: str, names: Mapping[str, str], *, key: str, placeholder: str) -> tuple[str, ...]:
+    """A multiselect of `names` (id -> name, offered in that order) held in the address; the ids of the names chosen."""
+    chosen = place.multiselect(label, list(names.values()), key=key, bind="query-params", placeholder=placeholder)
+    return tuple(i for i, name in names.items() if name in chosen)
+
+
 def list_count(matching: int, of: int, listed: int, noun: str) -> None:
     """'N of M quotes match; the first K are listed.' (or 'all listed')."""
     st.markdown(

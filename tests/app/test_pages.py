@@ -412,3 +412,16 @@ def test_an_event_opens_from_a_link_by_its_name_or_by_its_id() -> None:
         assert at.selectbox(key="event").value == event.id, value
         assert any(event.title in m.value for m in at.markdown), value
     assert url_values(open_page("timeline", event=name), "event") == [name]
+
+
+def test_claims_narrow_by_the_kinds_standings_and_claimants_chosen_in_the_address() -> None:
+    """The list's three choices, read from the address by label, narrow the claims to those with every choice."""
+    data = load_dataset()
+    claimant = data.claims[0].claimant
+    name = queries.claimant_name(data, claimant)
+    at = open_page("claims", **{"claim-kind": "Reported fact", "standing": "Single source", "claimant": name})
+    expected = [
+        c for c in data.claims if (c.kind, c.standing, c.claimant) == ("reported-fact", "single-source", claimant)
+    ]
+    assert not at.exception and expected
+    assert any(m.value.startswith(f"**{len(expected)}** of {len(data.claims)} claims match") for m in at.markdown)
